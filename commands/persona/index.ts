@@ -1,0 +1,32 @@
+import { ApplicationCommandType } from "discord-api-types/v10";
+import { UserFacingError } from "../../src/errors.js";
+import type { Command, Subcommand } from "../types.js";
+import { listSubcommand } from "./list.js";
+import { retryButton } from "./retry.js";
+import { showSubcommand } from "./show.js";
+import { trySubcommand } from "./try.js";
+
+/** The subcommands of `/persona`, in the order Discord shows them. */
+const subcommands: readonly Subcommand[] = [trySubcommand, listSubcommand, showSubcommand];
+
+function find(name: string | null): Subcommand {
+  const sub = subcommands.find((s) => s.data.name === name);
+  if (!sub) throw new UserFacingError("This subcommand is not available any more. Discord may still be showing an old command list.");
+  return sub;
+}
+
+export const personaCommand: Command = {
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "persona",
+    description: "Talk with, compare and rank AI persona specs",
+    options: subcommands.map((s) => s.data),
+  },
+  execute: (ctx, app) => find(ctx.subcommand).execute(ctx, app),
+  autocomplete: async (ctx, app) => {
+    const sub = find(ctx.subcommand);
+    if (sub.autocomplete) await sub.autocomplete(ctx, app);
+    else await ctx.choices([]);
+  },
+  components: { retry: retryButton },
+};

@@ -1,0 +1,35 @@
+import type { Config } from "./config.js";
+import { createConversationService, type ConversationService } from "./chat/conversation.js";
+import { createModelRegistry, type ModelRegistry } from "./llm/registry.js";
+import type { Logger } from "./log.js";
+import { createCatalog, type Catalog } from "./personas/catalog.js";
+import type { ChatPlatform } from "./platform.js";
+import { formatProblem } from "./specs/parse.js";
+import { loadPersonaDir } from "./specs/load.js";
+import type { Store } from "./store/index.js";
+
+/** Everything a command handler may use. Built once per process from its parts. */
+export interface App {
+  config: Readonly<Config>;
+  store: Store;
+  catalog: Catalog;
+  models: ModelRegistry;
+  conversations: ConversationService;
+  platform: ChatPlatform;
+  logger: Logger;
+}
+
+/**
+ * Loads the shipped personas into the store (reporting broken files, keeping the rest)
+ * and wires the core services to a chat platform.
+ */
+export async function createApp(deps: { config: Readonly<Config>; store: Store; platform: ChatPlatform; logger: Logger }): Promise<App> {
+  const { config, store, platform, logger } = deps;
+  const { specs, problems } = await loadPersonaDir(config.personasDir);
+  for (const problem of problems) logger.warn({ problem }, `persona skipped: ${formatProblem(problem)}`);
+  const { added } = store.variants.syncFiles(specs);
+  logger.info({ personas: specs.length, skipped: problems.length, newVariants: added }, "personas loaded");
+  const models = createModelRegistry(config);
+  const conversations = createConversationService({ store, models, port: platform, llm: config.llm, logger });
+  return { config, store, catalog: createCatalog(store.variants), models, conversations, platform, logger };
+}

@@ -1,0 +1,57 @@
+import { Events, type Message } from "discord.js";
+import { createApp, type App } from "../app.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import type { Store } from "../store/index.js";
+import { createDiscordClient } from "./client.js";
+import { handleInteraction } from "./interactions.js";
+import { createDiscordPlatform } from "./platform.js";
+
+export interface RunningBot {
+  app: App;
+  stop(): Promise<void>;
+}
+
+function authorName(message: Message): string {
+  return message.member?.displayName ?? message.author.globalName ?? message.author.username;
+}
+
+/**
+ * Logs the bot in and wires Discord events to the core: thread messages to the
+ * conversation service, interactions to the command handlers.
+ */
+export async function startBot(deps: { config: Readonly<Config>; store: Store; logger: Logger }): Promise<RunningBot> {
+  const { config, logger } = deps;
+  const client = createDiscordClient(config);
+  const platform = createDiscordPlatform(client, logger);
+  const app = await createApp({ ...deps, platform });
+
+  client.on(Events.MessageCreate, (message) => {
+    // People only: no bots (ourselves included), no webhooks (our persona replies), no system messages.
+    if (message.author.bot || message.webhookId || message.system || !message.channel.isThread()) return;
+    try {
+      void app.conversations.handleMessage({
+        threadId: message.channelId, messageId: message.id, authorId: message.author.id, authorName: authorName(message), content: message.content,
+      });
+    } catch (error) {
+      logger.error({ err: error, message: message.id }, "could not take a thread message");
+    }
+  });
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, app));
+  client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
+  client.on(Events.Warn, (warning) => logger.warn({ warning }, "discord client warning"));
+  client.rest.on("rateLimited", (info) => logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, "rate limited"));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(config.discord.token);
+  await ready;
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "bot ready");
+
+  return {
+    app,
+    async stop() {
+      await client.destroy();
+      await app.conversations.idle();
+    },
+  };
+}

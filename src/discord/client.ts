@@ -1,0 +1,24 @@
+import { Client, GatewayIntentBits, Partials } from "discord.js";
+import type { Config } from "../config.js";
+
+/**
+ * The gateway intents the bot asks for. MessageContent is privileged: enable it for
+ * the application in the developer portal, or the gateway closes with 4014.
+ */
+export const INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.MessageContent,
+  GatewayIntentBits.GuildMessageReactions,
+];
+
+/** A discord.js client pointed at the configured REST base; the gateway URL comes from that base. */
+export function createDiscordClient(config: Pick<Config, "discord">): Client {
+  return new Client({
+    intents: INTENTS,
+    partials: [Partials.Message, Partials.Channel, Partials.Reaction],
+    // Model output must never ping anyone; every send also repeats this explicitly.
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: config.discord.apiBaseUrl ? { api: config.discord.apiBaseUrl } : {},
+  });
+}

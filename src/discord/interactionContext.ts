@@ -1,0 +1,69 @@
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type StringSelectMenuInteraction,
+} from "discord.js";
+import type { InteractionContext, OutgoingMessage } from "../platform.js";
+import { toMessageOptions } from "./payload.js";
+
+type Supported = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction | StringSelectMenuInteraction;
+
+function flattenOptions(data: readonly CommandInteractionOption[]): { subcommand: string | null; options: Record<string, string | number | boolean | undefined> } {
+  const sub = data.find((o) => o.options !== undefined);
+  const leaves = sub ? flattenOptions(sub.options!) : { subcommand: null, options: {} };
+  const options: Record<string, string | number | boolean | undefined> = { ...leaves.options };
+  for (const o of data) if (o.options === undefined) options[o.name] = o.value ?? undefined;
+  return { subcommand: sub ? (leaves.subcommand ?? sub.name) : null, options };
+}
+
+/** Presents a discord.js interaction to a command handler as plain data and a few verbs. */
+export function toInteractionContext(interaction: Supported, customArgs: readonly string[] = []): InteractionContext {
+  const channel = interaction.channel;
+  const isThread = channel?.isThread() ?? false;
+  const { subcommand, options } =
+    interaction.isChatInputCommand() || interaction.isAutocomplete() ? flattenOptions(interaction.options.data) : { subcommand: null, options: {} };
+  const member = interaction.member;
+  const displayName = member && "displayName" in member ? member.displayName : (interaction.user.globalName ?? interaction.user.username);
+  const repliable = interaction.isAutocomplete() ? undefined : interaction;
+
+  const send = async (message: OutgoingMessage) => {
+    if (!repliable) throw new Error("autocomplete interactions cannot reply");
+    const options = toMessageOptions(message);
+    if (repliable.deferred || repliable.replied) {
+      await repliable.editReply(options);
+    } else {
+      await repliable.reply({ ...options, flags: message.ephemeral ? MessageFlags.Ephemeral : undefined });
+    }
+  };
+
+  return {
+    user: { id: interaction.user.id, name: displayName },
+    guildId: interaction.guildId,
+    channel: { id: interaction.channelId ?? "", isThread, parentId: isThread && channel?.isThread() ? channel.parentId : null },
+    options,
+    subcommand,
+    customArgs,
+    focused: interaction.isAutocomplete() ? (() => {
+      const f = interaction.options.getFocused(true);
+      return { name: f.name, value: String(f.value) };
+    })() : undefined,
+    async defer(opts) {
+      if (!repliable || repliable.deferred || repliable.replied) return;
+      await repliable.deferReply({ flags: opts?.ephemeral ? MessageFlags.Ephemeral : undefined });
+    },
+    reply: send,
+    async followUp(message) {
+      if (!repliable) throw new Error("autocomplete interactions cannot reply");
+      await repliable.followUp({ ...toMessageOptions(message), flags: message.ephemeral ? MessageFlags.Ephemeral : undefined });
+    },
+    async deferUpdate() {
+      if (repliable && (repliable.isButton() || repliable.isStringSelectMenu()) && !repliable.deferred && !repliable.replied) await repliable.deferUpdate();
+    },
+    async choices(choices) {
+      if (interaction.isAutocomplete() && !interaction.responded) await interaction.respond(choices.slice(0, 25));
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import Anthropic from "@anthropic-ai/sdk";
+import type { Usage } from "../store/messages.js";
+import { LlmError, toLlmError } from "./errors.js";
+import type { ChatProvider, ChatRequest, FinishReason, StreamEvent } from "./types.js";
+import { IdleWatchdog } from "./watchdog.js";
+
+export interface ProviderOptions {
+  name: string;
+  apiKey: string;
+  baseUrl?: string;
+  /** Wait for response headers, per attempt. */
+  timeoutMs: number;
+  /** Longest silence allowed once a stream has started. */
+  idleTimeoutMs: number;
+  maxRetries: number;
+}
+
+const finishReasons: Record<string, FinishReason> = { end_turn: "stop", stop_sequence: "stop", max_tokens: "length" };
+
+/** The Anthropic Messages API, streamed, with the system prompt marked for prompt caching. */
+export function createAnthropicProvider(options: ProviderOptions): ChatProvider {
+  const client = new Anthropic({
+    apiKey: options.apiKey,
+    baseURL: options.baseUrl,
+    timeout: options.timeoutMs,
+    maxRetries: options.maxRetries,
+  });
+
+  async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
+    const watchdog = new IdleWatchdog(options.idleTimeoutMs, request.signal);
+    const usage: Usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
+    let stopReason: string | null = null;
+    let finished = false;
+    try {
+      const events = await client.messages.create(
+        {
+          model: request.model,
+          max_tokens: request.maxTokens,
+          // Marked for caching: a persona's prompt is resent with every turn of every thread.
+          system: [{ type: "text", text: request.system, cache_control: { type: "ephemeral" } }],
+          messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+          stream: true,
+        },
+        { signal: watchdog.signal },
+      );
+      for await (const event of events) {
+        watchdog.poke();
+        switch (event.type) {
+          case "message_start": {
+            const u = event.message.usage;
+            usage.inputTokens = u.input_tokens + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);
+            usage.cachedTokens = u.cache_read_input_tokens ?? 0;
+            usage.outputTokens = u.output_tokens;
+            break;
+          }
+          case "content_block_delta":
+            if (event.delta.type === "text_delta" && event.delta.text) yield { type: "text", text: event.delta.text };
+            break;
+          case "message_delta":
+            stopReason = event.delta.stop_reason ?? stopReason;
+            usage.outputTokens = event.usage.output_tokens;
+            break;
+          case "message_stop":
+            finished = true;
+            break;
+        }
+      }
+    } catch (error) {
+      throw watchdog.fired ? new LlmError("timeout") : toLlmError(error);
+    } finally {
+      watchdog.stop();
+    }
+    // The SDK ends the loop quietly on abort and on a stream closed before message_stop.
+    if (watchdog.fired) throw new LlmError("timeout");
+    if (request.signal?.aborted) throw new LlmError("interrupted");
+    if (!finished) throw new LlmError("interrupted");
+    yield { type: "done", finishReason: finishReasons[stopReason ?? ""] ?? "other", usage };
+  }
+
+  return { name: options.name, kind: "anthropic", acceptsTemperature: false, stream };
+}

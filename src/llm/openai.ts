@@ -1,0 +1,64 @@
+import OpenAI from "openai";
+import type { Usage } from "../store/messages.js";
+import type { ProviderOptions } from "./anthropic.js";
+import { LlmError, toLlmError } from "./errors.js";
+import type { ChatProvider, ChatRequest, FinishReason, StreamEvent } from "./types.js";
+import { IdleWatchdog } from "./watchdog.js";
+
+const finishReasons: Record<string, FinishReason> = { stop: "stop", length: "length" };
+
+/**
+ * OpenAI Chat Completions, streamed. Also serves any OpenAI-compatible endpoint
+ * (Ollama, vLLM, LM Studio, OpenRouter), which is why it sends the widely supported
+ * `max_tokens` to those and `max_completion_tokens` only to OpenAI itself.
+ */
+export function createOpenAIProvider(options: ProviderOptions & { official: boolean }): ChatProvider {
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseUrl,
+    timeout: options.timeoutMs,
+    maxRetries: options.maxRetries,
+  });
+
+  async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
+    const watchdog = new IdleWatchdog(options.idleTimeoutMs, request.signal);
+    const usage: Usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
+    let finishReason: string | null = null;
+    try {
+      const chunks = await client.chat.completions.create(
+        {
+          model: request.model,
+          messages: [{ role: "system", content: request.system }, ...request.messages.map((m) => ({ role: m.role, content: m.content }))],
+          stream: true,
+          stream_options: { include_usage: true },
+          ...(options.official ? { max_completion_tokens: request.maxTokens } : { max_tokens: request.maxTokens }),
+          ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+        },
+        { signal: watchdog.signal },
+      );
+      for await (const chunk of chunks) {
+        watchdog.poke();
+        const choice = chunk.choices[0];
+        const text = choice?.delta?.content;
+        if (text) yield { type: "text", text };
+        if (choice?.finish_reason) finishReason = choice.finish_reason;
+        if (chunk.usage) {
+          usage.inputTokens = chunk.usage.prompt_tokens;
+          usage.outputTokens = chunk.usage.completion_tokens;
+          usage.cachedTokens = chunk.usage.prompt_tokens_details?.cached_tokens ?? 0;
+        }
+      }
+    } catch (error) {
+      throw watchdog.fired ? new LlmError("timeout") : toLlmError(error);
+    } finally {
+      watchdog.stop();
+    }
+    if (watchdog.fired) throw new LlmError("timeout");
+    if (request.signal?.aborted) throw new LlmError("interrupted");
+    // A stream closed without a finish_reason raises nothing in the SDK: it is still incomplete.
+    if (finishReason === null) throw new LlmError("interrupted");
+    yield { type: "done", finishReason: finishReasons[finishReason] ?? "other", usage };
+  }
+
+  return { name: options.name, kind: "openai", acceptsTemperature: true, stream };
+}

@@ -1,0 +1,21 @@
+import { openDatabase, type Db } from "./db.js";
+import { createMessageStore } from "./messages.js";
+import { createSessionStore } from "./sessions.js";
+import { createVariantStore } from "./variants.js";
+
+export type Store = ReturnType<typeof createStore>;
+
+/** All repositories over one database connection. */
+export function createStore(db: Db, now: () => number = Date.now) {
+  return {
+    db,
+    variants: createVariantStore(db, now),
+    sessions: createSessionStore(db, now),
+    messages: createMessageStore(db, now),
+    close: () => db.close(),
+  };
+}
+
+export function openStore(path: string, now?: () => number): Store {
+  return createStore(openDatabase(path), now);
+}
