@@ -43,6 +43,7 @@ export function createAnthropicProvider(options: ProviderOptions): ChatProvider 
         },
         { signal: watchdog.signal },
       );
+      watchdog.poke();
       for await (const event of events) {
         watchdog.poke();
         switch (event.type) {

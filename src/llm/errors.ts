@@ -50,9 +50,11 @@ export function toLlmError(error: unknown): LlmError {
   if (error instanceof LlmError) return error;
   const e = (error ?? {}) as SdkErrorLike;
   const bodyType = (e.error as { error?: { type?: string }; type?: string } | undefined)?.error?.type;
-  const type = e.type ?? bodyType ?? e.code ?? undefined;
-  if (type === "overloaded_error") return new LlmError("overloaded");
-  if (type === "rate_limit_error" || type === "rate_limit_exceeded") return new LlmError("rate_limited");
+  const kinds = new Set([e.type, bodyType, e.code].filter((k): k is string => typeof k === "string"));
+  if (kinds.has("overloaded_error") || kinds.has("server_is_overloaded")) return new LlmError("overloaded");
+  if (kinds.has("rate_limit_error") || kinds.has("rate_limit_exceeded")) return new LlmError("rate_limited");
+  // An error event inside a stream carries a type but no HTTP status.
+  if (e.status === undefined && (kinds.has("api_error") || kinds.has("server_error"))) return new LlmError("server");
   if (e.name === "APIConnectionTimeoutError") return new LlmError("timeout");
   if (e.name === "APIConnectionError") return new LlmError("connection");
   switch (e.status) {

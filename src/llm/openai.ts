@@ -36,6 +36,7 @@ export function createOpenAIProvider(options: ProviderOptions & { official: bool
         },
         { signal: watchdog.signal },
       );
+      watchdog.poke();
       for await (const chunk of chunks) {
         watchdog.poke();
         const choice = chunk.choices[0];

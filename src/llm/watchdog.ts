@@ -9,14 +9,13 @@ export class IdleWatchdog {
 
   constructor(private readonly idleMs: number, outer?: AbortSignal) {
     outer?.addEventListener("abort", () => this.controller.abort(outer.reason), { once: true });
-    this.poke();
   }
 
   get signal(): AbortSignal {
     return this.controller.signal;
   }
 
-  /** Call on every event received. */
+  /** Call once the response has started (the SDK's own timeout covers the wait before), then on every event. */
   poke(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {

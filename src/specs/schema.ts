@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Slugs name personas in commands, files and variant ids. */
-export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$/;
 
 const forbiddenInWebhookNames = /discord|clyde/i;
 
