@@ -108,7 +108,8 @@ export function createConversationService(deps: ConversationDeps) {
       store.messages.markFailed(session.id, upTo);
       logger.warn({ err: error, session: session.id }, "reply failed");
       // A partial reply stays visible but marked, and is never stored as a finished turn.
-      if (stream && stream.messageIds.length > 0) await stream.finish("-# ⚠️ reply interrupted — not kept in the conversation").catch(() => undefined);
+      // Text may have arrived while its first post is still in flight: finishing waits for it.
+      if (stream && stream.fullText.length > 0) await stream.finish("-# ⚠️ reply interrupted — not kept in the conversation").catch(() => undefined);
       const retryable = !(error instanceof UserFacingError) || error.retryable;
       const text = `${describeForUser(error)} Your message is kept${retryable ? "; press **Retry** to ask again." : "."}`;
       await deps.port.notice(session, text, { retry: retryable });

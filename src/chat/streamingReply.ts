@@ -35,6 +35,7 @@ export class StreamingReply {
   private inFlight: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private failure: unknown;
+  private finishing = false;
   private readonly interval: number;
   private readonly limit: number;
   private readonly now: () => number;
@@ -63,9 +64,11 @@ export class StreamingReply {
 
   /** Writes the final text (without cursor, plus an optional footer line) and waits for Discord. */
   async finish(footer?: string): Promise<readonly string[]> {
+    // From here on no streaming edit may start: one could land after the final text and bring the cursor back.
+    this.finishing = true;
     clearTimeout(this.timer);
     this.timer = undefined;
-    await this.inFlight;
+    while (this.inFlight) await this.inFlight;
     await this.flush(true, footer);
     if (this.failure) throw this.failure;
     return this.ids;
@@ -80,7 +83,7 @@ export class StreamingReply {
   }
 
   private schedule(): void {
-    if (this.inFlight || this.timer || this.failure) return;
+    if (this.inFlight || this.timer || this.failure || this.finishing) return;
     const wait = this.nextDue();
     if (wait <= 0) this.run();
     else this.timer = setTimeout(() => {

@@ -38,13 +38,22 @@ export function createCatalog(variants: VariantStore) {
       );
     },
 
-    /** Up to 25 choices whose name, display name or tags contain the typed text. */
+    /** Up to 25 choices for the typed text: name matches first, then display names, then tags. */
     autocomplete(typed: string): Choice[] {
       const q = typed.trim().toLowerCase();
+      const rank = (v: VariantRow): number => {
+        if (!q || v.name.startsWith(q)) return 0;
+        if (v.name.includes(q)) return 1;
+        if (v.spec.displayName.toLowerCase().includes(q)) return 2;
+        if (v.spec.tags.some((t) => t.includes(q))) return 3;
+        return -1;
+      };
       return this.list()
-        .filter((v) => !q || v.name.includes(q) || v.spec.displayName.toLowerCase().includes(q) || v.spec.tags.some((t) => t.includes(q)))
+        .map((v) => ({ v, r: rank(v) }))
+        .filter(({ r }) => r >= 0)
+        .sort((a, b) => a.r - b.r)
         .slice(0, 25)
-        .map((v) => ({ name: truncate(`${v.spec.displayName} — ${v.spec.description}`, 100), value: v.name }));
+        .map(({ v }) => ({ name: truncate(`${v.spec.displayName} — ${v.spec.description}`, 100), value: v.name }));
     },
 
     label(v: VariantRow): string {

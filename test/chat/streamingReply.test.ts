@@ -71,3 +71,21 @@ describe("StreamingReply", () => {
     await expect(reply.finish()).rejects.toThrow("429 forever");
   });
 });
+
+describe("StreamingReply, finishing", () => {
+  it("never edits after the final text, even with an edit pending", async () => {
+    const r = recorder();
+    const reply = new StreamingReply(r.target, { editIntervalMs: 1000, now: r.now });
+    reply.push("one");
+    await settle();
+    reply.push(" two");
+    r.tick(400);
+    await settle();
+    await reply.finish();
+    const calls = r.calls.length;
+    r.tick(5000);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(r.calls.length).toBe(calls);
+    expect(r.messages.get("m1")).toBe("one two");
+  });
+});
