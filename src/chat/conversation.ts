@@ -17,6 +17,8 @@ export interface IncomingMessage {
   authorId: string;
   authorName: string;
   content: string;
+  /** `performance.now()` when the adapter received the event, for the overhead figures. */
+  receivedAt?: number;
 }
 
 /** How a persona appears in Discord. */
@@ -69,7 +71,7 @@ export function createConversationService(deps: ConversationDeps) {
     return next;
   }
 
-  async function reply(session: Session): Promise<void> {
+  async function reply(session: Session, receivedAt?: number): Promise<void> {
     const pending = store.messages.unanswered(session.id);
     if (pending.length === 0) return;
     const variant = store.variants.get(session.variantId);
@@ -79,6 +81,7 @@ export function createConversationService(deps: ConversationDeps) {
     const upTo = pending[pending.length - 1]!.id;
 
     let stream: StreamingReply | undefined;
+    const timing = { receivedAt, requestAt: 0, firstTokenAt: 0, firstPostAt: 0 };
     try {
       const resolved = deps.models.resolve(session.model);
       deps.port.typing?.(session);
@@ -88,13 +91,27 @@ export function createConversationService(deps: ConversationDeps) {
         messages: context.messages,
         maxTokens: deps.llm.maxOutputTokens,
         temperature: resolved.provider.acceptsTemperature ? spec.temperature : undefined,
+        onSend: () => (timing.requestAt = performance.now()),
       });
-      stream = new StreamingReply(deps.port.personaTarget(session, personaIdentity(spec)), { editIntervalMs: deps.editIntervalMs });
+      const target = deps.port.personaTarget(session, personaIdentity(spec));
+      stream = new StreamingReply(
+        {
+          contentLimit: target.contentLimit,
+          post: (content) => {
+            timing.firstPostAt ||= performance.now();
+            return target.post(content);
+          },
+          edit: (id, content) => target.edit(id, content),
+        },
+        { editIntervalMs: deps.editIntervalMs },
+      );
       let usage: Usage | undefined;
       let finishReason: string | undefined;
       for await (const event of events) {
-        if (event.type === "text") stream.push(event.text);
-        else ({ usage, finishReason } = event);
+        if (event.type === "text") {
+          timing.firstTokenAt ||= performance.now();
+          stream.push(event.text);
+        } else ({ usage, finishReason } = event);
       }
       const notes: string[] = [];
       if (finishReason === "length") notes.push("reply stopped at the length limit");
@@ -104,6 +121,14 @@ export function createConversationService(deps: ConversationDeps) {
         sessionId: session.id, content: stream.fullText, model: session.model, usage, finishReason,
         discordIds: ids, answersUpTo: upTo,
       });
+      logger.debug(
+        {
+          session: session.id,
+          eventToRequestMs: timing.receivedAt === undefined ? undefined : timing.requestAt - timing.receivedAt,
+          firstTokenToPostMs: timing.firstPostAt - timing.firstTokenAt,
+        },
+        "reply timing",
+      );
     } catch (error) {
       store.messages.markFailed(session.id, upTo);
       logger.warn({ err: error, session: session.id }, "reply failed");
@@ -124,7 +149,7 @@ export function createConversationService(deps: ConversationDeps) {
       const content = message.content.trim();
       if (!content) return undefined;
       store.messages.addUserTurn({ sessionId: session.id, content, authorId: message.authorId, authorName: message.authorName, discordId: message.messageId });
-      return enqueue(session, () => reply(session));
+      return enqueue(session, () => reply(session, message.receivedAt));
     },
 
     /** Asks again for the session's unanswered turns (the Retry button). */

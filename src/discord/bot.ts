@@ -27,11 +27,12 @@ export async function startBot(deps: { config: Readonly<Config>; store: Store; l
   const app = await createApp({ ...deps, platform });
 
   client.on(Events.MessageCreate, (message) => {
+    const receivedAt = performance.now();
     // People only: no bots (ourselves included), no webhooks (our persona replies), no system messages.
     if (message.author.bot || message.webhookId || message.system || !message.channel.isThread()) return;
     try {
       void app.conversations.handleMessage({
-        threadId: message.channelId, messageId: message.id, authorId: message.author.id, authorName: authorName(message), content: message.content,
+        threadId: message.channelId, messageId: message.id, authorId: message.author.id, authorName: authorName(message), content: message.content, receivedAt,
       });
     } catch (error) {
       logger.error({ err: error, message: message.id }, "could not take a thread message");

@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Partials } from "discord.js";
+import { Client, GatewayIntentBits, Options, Partials } from "discord.js";
 import type { Config } from "../config.js";
 
 /**
@@ -20,5 +20,8 @@ export function createDiscordClient(config: Pick<Config, "discord">): Client {
     // Model output must never ping anyone; every send also repeats this explicitly.
     allowedMentions: { parse: [], repliedUser: false },
     rest: config.discord.apiBaseUrl ? { api: config.discord.apiBaseUrl } : {},
+    // Conversations live in the store, not in discord.js's caches: keep few messages per channel
+    // (the default is 200, which across hundreds of busy threads is most of the bot's memory).
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 10 }),
   });
 }

@@ -1,8 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { Usage } from "../store/messages.js";
-import { LlmError, toLlmError } from "./errors.js";
+import { guardedStream } from "./guardedStream.js";
 import type { ChatProvider, ChatRequest, FinishReason, StreamEvent } from "./types.js";
-import { IdleWatchdog } from "./watchdog.js";
 
 export interface ProviderOptions {
   name: string;
@@ -26,56 +25,47 @@ export function createAnthropicProvider(options: ProviderOptions): ChatProvider 
     maxRetries: options.maxRetries,
   });
 
-  async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
-    const watchdog = new IdleWatchdog(options.idleTimeoutMs, request.signal);
+  function stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
     const usage: Usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
     let stopReason: string | null = null;
     let finished = false;
-    try {
-      const events = await client.messages.create(
-        {
-          model: request.model,
-          max_tokens: request.maxTokens,
-          // Marked for caching: a persona's prompt is resent with every turn of every thread.
-          system: [{ type: "text", text: request.system, cache_control: { type: "ephemeral" } }],
-          messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
-          stream: true,
-        },
-        { signal: watchdog.signal },
-      );
-      watchdog.poke();
-      for await (const event of events) {
-        watchdog.poke();
+    return guardedStream(request, options.idleTimeoutMs, {
+      open: (signal) =>
+        client.messages.create(
+          {
+            model: request.model,
+            max_tokens: request.maxTokens,
+            // Marked for caching: a persona's prompt is resent with every turn of every thread.
+            system: [{ type: "text", text: request.system, cache_control: { type: "ephemeral" } }],
+            messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+            stream: true,
+          },
+          { signal },
+        ),
+      read(event) {
         switch (event.type) {
           case "message_start": {
             const u = event.message.usage;
             usage.inputTokens = u.input_tokens + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);
             usage.cachedTokens = u.cache_read_input_tokens ?? 0;
             usage.outputTokens = u.output_tokens;
-            break;
+            return undefined;
           }
           case "content_block_delta":
-            if (event.delta.type === "text_delta" && event.delta.text) yield { type: "text", text: event.delta.text };
-            break;
+            return event.delta.type === "text_delta" ? event.delta.text : undefined;
           case "message_delta":
             stopReason = event.delta.stop_reason ?? stopReason;
             usage.outputTokens = event.usage.output_tokens;
-            break;
+            return undefined;
           case "message_stop":
             finished = true;
-            break;
+            return undefined;
+          default:
+            return undefined;
         }
-      }
-    } catch (error) {
-      throw watchdog.fired ? new LlmError("timeout") : toLlmError(error);
-    } finally {
-      watchdog.stop();
-    }
-    // The SDK ends the loop quietly on abort and on a stream closed before message_stop.
-    if (watchdog.fired) throw new LlmError("timeout");
-    if (request.signal?.aborted) throw new LlmError("interrupted");
-    if (!finished) throw new LlmError("interrupted");
-    yield { type: "done", finishReason: finishReasons[stopReason ?? ""] ?? "other", usage };
+      },
+      end: () => (finished ? { type: "done", finishReason: finishReasons[stopReason ?? ""] ?? "other", usage } : undefined),
+    });
   }
 
   return { name: options.name, kind: "anthropic", acceptsTemperature: false, stream };

@@ -1,9 +1,8 @@
 import OpenAI from "openai";
 import type { Usage } from "../store/messages.js";
 import type { ProviderOptions } from "./anthropic.js";
-import { LlmError, toLlmError } from "./errors.js";
+import { guardedStream } from "./guardedStream.js";
 import type { ChatProvider, ChatRequest, FinishReason, StreamEvent } from "./types.js";
-import { IdleWatchdog } from "./watchdog.js";
 
 const finishReasons: Record<string, FinishReason> = { stop: "stop", length: "length" };
 
@@ -20,45 +19,35 @@ export function createOpenAIProvider(options: ProviderOptions & { official: bool
     maxRetries: options.maxRetries,
   });
 
-  async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
-    const watchdog = new IdleWatchdog(options.idleTimeoutMs, request.signal);
+  function stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
     const usage: Usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
     let finishReason: string | null = null;
-    try {
-      const chunks = await client.chat.completions.create(
-        {
-          model: request.model,
-          messages: [{ role: "system", content: request.system }, ...request.messages.map((m) => ({ role: m.role, content: m.content }))],
-          stream: true,
-          stream_options: { include_usage: true },
-          ...(options.official ? { max_completion_tokens: request.maxTokens } : { max_tokens: request.maxTokens }),
-          ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
-        },
-        { signal: watchdog.signal },
-      );
-      watchdog.poke();
-      for await (const chunk of chunks) {
-        watchdog.poke();
+    return guardedStream(request, options.idleTimeoutMs, {
+      open: (signal) =>
+        client.chat.completions.create(
+          {
+            model: request.model,
+            messages: [{ role: "system", content: request.system }, ...request.messages.map((m) => ({ role: m.role, content: m.content }))],
+            stream: true,
+            stream_options: { include_usage: true },
+            ...(options.official ? { max_completion_tokens: request.maxTokens } : { max_tokens: request.maxTokens }),
+            ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+          },
+          { signal },
+        ),
+      read(chunk) {
         const choice = chunk.choices[0];
-        const text = choice?.delta?.content;
-        if (text) yield { type: "text", text };
         if (choice?.finish_reason) finishReason = choice.finish_reason;
         if (chunk.usage) {
           usage.inputTokens = chunk.usage.prompt_tokens;
           usage.outputTokens = chunk.usage.completion_tokens;
           usage.cachedTokens = chunk.usage.prompt_tokens_details?.cached_tokens ?? 0;
         }
-      }
-    } catch (error) {
-      throw watchdog.fired ? new LlmError("timeout") : toLlmError(error);
-    } finally {
-      watchdog.stop();
-    }
-    if (watchdog.fired) throw new LlmError("timeout");
-    if (request.signal?.aborted) throw new LlmError("interrupted");
-    // A stream closed without a finish_reason raises nothing in the SDK: it is still incomplete.
-    if (finishReason === null) throw new LlmError("interrupted");
-    yield { type: "done", finishReason: finishReasons[finishReason] ?? "other", usage };
+        return choice?.delta?.content ?? undefined;
+      },
+      // A stream closed without a finish_reason raises nothing in the SDK: it is still incomplete.
+      end: () => (finishReason === null ? undefined : { type: "done", finishReason: finishReasons[finishReason] ?? "other", usage }),
+    });
   }
 
   return { name: options.name, kind: "openai", acceptsTemperature: true, stream };

@@ -14,6 +14,8 @@ export interface ChatRequest {
   /** Honoured by OpenAI-style providers only (see PLATFORM-NOTES: Anthropic's current API rejects it). */
   temperature?: number;
   signal?: AbortSignal;
+  /** Called just before the request goes to the SDK (for the overhead figures). */
+  onSend?: () => void;
 }
 
 export type FinishReason = "stop" | "length" | "other";
