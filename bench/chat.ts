@@ -17,7 +17,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { startDiscordEmulator } from "../test/emulator/index.js";
 import { startFakeAnthropic } from "../test/fakes/index.js";
-import { deployCommands } from "../test/e2e/botProcess.js";
+import { BOT_ENTRY, deployCommands } from "../test/e2e/botProcess.js";
 
 const { values } = parseArgs({
   options: {
@@ -81,9 +81,8 @@ async function main() {
   };
   await deployCommands(env, guild.id);
 
-  // The bot as `npm start` runs it, but as one node process so its peak RSS can be read.
-  // Debug logs carry the bot's own "reply timing" figures.
-  const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { ...process.env, ...env, LOG_LEVEL: "debug" }, stdio: ["ignore", "pipe", "inherit"] });
+  // The bot as `npm start` runs it (the npm script builds first); debug logs carry its own timing figures.
+  const bot = spawn(process.execPath, BOT_ENTRY, { env: { ...process.env, ...env, LOG_LEVEL: "debug" }, stdio: ["ignore", "pipe", "inherit"] });
   const timings: { eventToRequestMs: number; firstTokenToPostMs: number }[] = [];
   await new Promise<void>((resolve, reject) => {
     createInterface({ input: bot.stdout! }).on("line", (l) => {

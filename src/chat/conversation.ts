@@ -47,6 +47,8 @@ export interface ConversationDeps {
   editIntervalMs?: number;
 }
 
+const TYPING_AFTER_MS = 1000;
+
 export function personaIdentity(spec: PersonaSpec): PersonaIdentity {
   return { displayName: spec.displayName, avatarUrl: spec.avatar };
 }
@@ -81,10 +83,13 @@ export function createConversationService(deps: ConversationDeps) {
     const upTo = pending[pending.length - 1]!.id;
 
     let stream: StreamingReply | undefined;
+    let typingTimer: NodeJS.Timeout | undefined;
     const timing = { receivedAt, requestAt: 0, firstTokenAt: 0, firstPostAt: 0 };
     try {
       const resolved = deps.models.resolve(session.model);
-      deps.port.typing?.(session);
+      // "… is typing" only when the model is slow to start: most replies begin within a second, and
+      // the indicator costs a request against the bot's global rate limit.
+      typingTimer = setTimeout(() => deps.port.typing?.(session), TYPING_AFTER_MS);
       const events = resolved.provider.stream({
         model: resolved.model,
         system: renderSystemPrompt(spec),
@@ -109,6 +114,7 @@ export function createConversationService(deps: ConversationDeps) {
       let finishReason: string | undefined;
       for await (const event of events) {
         if (event.type === "text") {
+          clearTimeout(typingTimer);
           timing.firstTokenAt ||= performance.now();
           stream.push(event.text);
         } else ({ usage, finishReason } = event);
@@ -130,6 +136,7 @@ export function createConversationService(deps: ConversationDeps) {
         "reply timing",
       );
     } catch (error) {
+      clearTimeout(typingTimer);
       store.messages.markFailed(session.id, upTo);
       logger.warn({ err: error, session: session.id }, "reply failed");
       // A partial reply stays visible but marked, and is never stored as a finished turn.

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 
-const TSX = "node_modules/.bin/tsx";
+/** What `npm start` runs after its build step (see package.json); test/globalSetup.ts builds once. */
+export const BOT_ENTRY = ["--enable-source-maps", "dist/src/main.js"];
+const DEPLOY_ENTRY = ["dist/src/deployCommands.js"];
 
 export interface BotProcess {
   child: ChildProcess;
@@ -12,11 +14,11 @@ export interface BotProcess {
 }
 
 /**
- * Starts the bot exactly as `npm start` does (tsx src/main.ts), with the given
+ * Starts the bot exactly as `npm start` does (node dist/src/main.js), with the given
  * environment, and resolves once it logs "bot ready".
  */
 export async function startBotProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<BotProcess> {
-  const child = spawn(TSX, ["src/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, BOT_ENTRY, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const logs: Record<string, unknown>[] = [];
   const stderr: string[] = [];
   createInterface({ input: child.stderr! }).on("line", (l) => stderr.push(l));
@@ -57,10 +59,10 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
   };
 }
 
-/** Runs `npm run deploy-commands` (tsx src/deployCommands.ts) and resolves with its output. */
+/** Runs what `npm run deploy-commands` runs (node dist/src/deployCommands.js) and resolves with its output. */
 export function deployCommands(env: Record<string, string>, guildId?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["src/deployCommands.ts", ...(guildId ? ["--guild", guildId] : [])], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...DEPLOY_ENTRY, ...(guildId ? ["--guild", guildId] : [])], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr!.on("data", (d: Buffer) => (out += d.toString()));

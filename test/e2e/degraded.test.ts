@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BOT_ENTRY } from "./botProcess.js";
 import { startWorld, type World } from "./world.js";
 
 describe("without Manage Webhooks, and with a broken spec file", () => {
@@ -40,7 +41,7 @@ describe("without Manage Webhooks, and with a broken spec file", () => {
 
 describe("configuration errors", () => {
   it("stop the bot with one line per bad variable", () => {
-    const result = spawnSync("node_modules/.bin/tsx", ["src/main.ts"], {
+    const result = spawnSync(process.execPath, BOT_ENTRY, {
       env: { PATH: process.env.PATH, DEFAULT_MODEL: "claude", DISCORD_API_BASE_URL: "discord.com/api" },
       encoding: "utf8",
       timeout: 20_000,
