@@ -1,0 +1,116 @@
+/**
+ * Renders the sample leaderboards in docs/img/ and prints how long a 25-row chart takes.
+ * Run: node_modules/.bin/tsx bench/renderSampleCharts.ts
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type RankingRow, renderRankingChart } from "../src/charts/rankingChart.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "docs", "img");
+
+/** 95% Wilson score interval for `up` approvals out of `n` votes. */
+function wilson(up: number, n: number): { score: number; lower: number; upper: number } {
+  const z = 1.96;
+  const p = up / n;
+  const denom = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
+  return { score: p, lower: centre - half, upper: centre + half };
+}
+
+const PROVISIONAL_BELOW = 30;
+
+const votes: Array<[label: string, sublabel: string | undefined, up: number, n: number]> = [
+  ["scientist · blunt but kind", "v4 · forked from scientist by @mira", 131, 182],
+  ["therapist-warm", "v2 · by @jonah", 118, 171],
+  ["socratic tutor", "v1 · by @lee", 88, 137],
+  ["Ada (grounded in Lovelace's letters)", "v3 · by @archivist", 19, 24],
+  ["constitution baseline", "v1 · by @personalab", 97, 163],
+  ["plain-spoken engineer", "v2 · by @kai", 71, 128],
+  ["gentle by default, brutal on request 🔥", "v5 · by @mira", 60, 110],
+  ["radical candour", "v1 · by @sam", 4, 6],
+  ["stoic counsellor", "v3 · by @ornella", 55, 119],
+  ["helpful harmless honest (sparse)", "v1 · by @personalab", 48, 121],
+  ["cheerleader", "v2 · by @dee", 9, 17],
+  ["devil's advocate with a very long name that will not fit", "v1 · by @quinn", 31, 104],
+];
+
+function shareRows(): RankingRow[] {
+  return votes
+    .map(([label, sublabel, up, n]) => ({ label, sublabel, n, provisional: n < PROVISIONAL_BELOW, ...wilson(up, n) }))
+    .sort((a, b) => Number(a.provisional) - Number(b.provisional) || b.lower - a.lower)
+    .map((row, i) => ({ ...row, rank: i + 1 }));
+}
+
+const duels: Array<[label: string, rating: number, halfWidth: number, battles: number]> = [
+  ["scientist · blunt but kind v4", 1128, 38, 412],
+  ["therapist-warm v2", 1096, 41, 388],
+  ["constitution baseline v1", 1061, 35, 455],
+  ["socratic tutor v1", 1049, 52, 240],
+  ["gentle by default, brutal on request v5", 1032, 47, 301],
+  ["plain-spoken engineer v2", 1004, 44, 296],
+  ["Ada (grounded in Lovelace's letters) v3", 1088, 150, 22],
+  ["stoic counsellor v3", 978, 50, 260],
+  ["devil's advocate v1", 951, 55, 210],
+  ["helpful harmless honest (sparse) v1", 922, 40, 398],
+  ["cheerleader v2", 874, 120, 31],
+];
+
+function ratingRows(): RankingRow[] {
+  return duels
+    .map(([label, score, half, n]) => ({
+      label,
+      score,
+      lower: score - half * 1.1,
+      upper: score + half * 0.9,
+      n,
+      provisional: n < 50,
+    }))
+    .sort((a, b) => Number(a.provisional) - Number(b.provisional) || b.score - a.score)
+    .map((row, i) => ({ ...row, rank: i + 1 }));
+}
+
+async function main(): Promise<void> {
+  mkdirSync(out, { recursive: true });
+  const share = await renderRankingChart({
+    title: "Which persona do people prefer?",
+    subtitle: "Share of community votes approving each variant's replies, last 30 days",
+    scale: { kind: "share" },
+    rows: shareRows(),
+    footnote: "Blind votes, one per person per thread. Intervals: 95% Wilson.",
+  });
+  writeFileSync(join(out, "leaderboard.png"), share);
+
+  const ratings = await renderRankingChart({
+    title: "Persona duels",
+    subtitle: "Bradley–Terry ratings on the Elo scale from blind head-to-head votes",
+    scale: { kind: "rating" },
+    rows: ratingRows(),
+    footnote: "Intervals: 95% bootstrap over battles.",
+  });
+  writeFileSync(join(out, "leaderboard-ratings.png"), ratings);
+  console.log(`wrote ${join("docs", "img", "leaderboard.png")} and leaderboard-ratings.png`);
+
+  // 25 rows, timed after one warm-up render (which also registers the fonts).
+  const rows25: RankingRow[] = Array.from({ length: 25 }, (_, i) => {
+    const n = 20 + ((i * 37) % 180);
+    return { rank: i + 1, label: `variant ${i + 1} of a persona`, sublabel: `v${(i % 4) + 1}`, n, provisional: n < 40, ...wilson(Math.round(n * (0.8 - i * 0.02)), n) };
+  });
+  const chart = { title: "25 variants", subtitle: "benchmark", scale: { kind: "share" as const }, rows: rows25 };
+  await renderRankingChart(chart);
+  const runs = 20;
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    bytes = (await renderRankingChart(chart)).length;
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(runs / 2)] ?? 0;
+  console.log(`25 rows: median ${median.toFixed(1)} ms, min ${(times[0] ?? 0).toFixed(1)} ms over ${runs} renders, ${(bytes / 1024).toFixed(0)} KiB PNG`);
+}
+
+await main();
