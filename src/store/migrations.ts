@@ -63,4 +63,48 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX discord_messages_by_turn ON discord_messages (message_id, part);
   `,
+  /* 2: votes on persona replies, with running tallies for the leaderboard */ `
+  -- A spec may name its author's Discord id, so the author's own votes are stored but not ranked.
+  ALTER TABLE variants ADD COLUMN author_id TEXT;
+
+  CREATE TABLE votes (
+    id          INTEGER PRIMARY KEY,
+    message_id  INTEGER NOT NULL REFERENCES messages(id),  -- the reply (turn) voted on
+    voter_id    TEXT NOT NULL,
+    value       INTEGER NOT NULL CHECK (value IN (-1, 1)),
+    variant_id  TEXT NOT NULL REFERENCES variants(id),
+    model       TEXT NOT NULL,
+    guild_id    TEXT NOT NULL DEFAULT '',
+    self_vote   INTEGER NOT NULL DEFAULT 0 CHECK (self_vote IN (0, 1)),
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    UNIQUE (voter_id, message_id)
+  ) STRICT;
+  CREATE INDEX votes_by_voter_time ON votes (voter_id, created_at);
+
+  -- Kept by triggers in the same transaction as each vote, so rankings read one row per
+  -- (variant, model, server) however many votes there are.
+  CREATE TABLE vote_tallies (
+    variant_id  TEXT NOT NULL,
+    model       TEXT NOT NULL,
+    guild_id    TEXT NOT NULL,
+    up          INTEGER NOT NULL DEFAULT 0,
+    down        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (variant_id, model, guild_id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TRIGGER votes_tally_insert AFTER INSERT ON votes WHEN NEW.self_vote = 0 BEGIN
+    INSERT INTO vote_tallies (variant_id, model, guild_id, up, down)
+    VALUES (NEW.variant_id, NEW.model, NEW.guild_id, NEW.value = 1, NEW.value = -1)
+    ON CONFLICT DO UPDATE SET up = up + (NEW.value = 1), down = down + (NEW.value = -1);
+  END;
+  CREATE TRIGGER votes_tally_delete AFTER DELETE ON votes WHEN OLD.self_vote = 0 BEGIN
+    UPDATE vote_tallies SET up = up - (OLD.value = 1), down = down - (OLD.value = -1)
+    WHERE variant_id = OLD.variant_id AND model = OLD.model AND guild_id = OLD.guild_id;
+  END;
+  CREATE TRIGGER votes_tally_update AFTER UPDATE OF value ON votes WHEN OLD.self_vote = 0 BEGIN
+    UPDATE vote_tallies SET up = up - (OLD.value = 1) + (NEW.value = 1), down = down - (OLD.value = -1) + (NEW.value = -1)
+    WHERE variant_id = OLD.variant_id AND model = OLD.model AND guild_id = OLD.guild_id;
+  END;
+  `,
 ];
