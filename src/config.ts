@@ -70,6 +70,10 @@ const envSchema = z.object({
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   MAX_OUTPUT_TOKENS: positiveInt(1024),
   CONTEXT_BUDGET_TOKENS: positiveInt(12_000),
+  VOTE_MIN_VOTES: positiveInt(10),
+  VOTE_DAILY_CAP: positiveInt(200),
+  VOTE_MIN_MEMBER_MINUTES: z.coerce.number().int().min(0).default(0),
+  VOTE_MIN_ACCOUNT_DAYS: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 
@@ -92,7 +96,17 @@ export interface Config {
   /** Models offered by autocomplete; any provider/model can still be typed. */
   models: readonly string[];
   llm: { timeoutMs: number; idleTimeoutMs: number; maxRetries: number; maxOutputTokens: number; contextBudgetTokens: number };
+  votes: VoteRules;
   logLevel: string;
+}
+
+/** Who may vote and how much; see the README's configuration table. */
+export interface VoteRules {
+  /** Below this many votes a ranking row is provisional. */
+  minVotes: number;
+  dailyCap: number;
+  minMemberMinutes: number;
+  minAccountDays: number;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxOutputTokens: e.MAX_OUTPUT_TOKENS,
       contextBudgetTokens: e.CONTEXT_BUDGET_TOKENS,
     },
+    votes: { minVotes: e.VOTE_MIN_VOTES, dailyCap: e.VOTE_DAILY_CAP, minMemberMinutes: e.VOTE_MIN_MEMBER_MINUTES, minAccountDays: e.VOTE_MIN_ACCOUNT_DAYS },
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -33,6 +33,8 @@ export interface ThreadPort {
   personaTarget(session: Session, persona: PersonaIdentity): ReplyTarget;
   /** A message from the bot itself, e.g. an error, optionally with a Retry button for the session. */
   notice(session: Session, text: string, options?: { retry?: boolean }): Promise<void>;
+  /** Adds the 👍/👎 voting reactions under a finished reply. Best effort. */
+  addVoteReactions?(session: Session, messageId: string): Promise<void>;
   /** Shows "… is typing" while the model thinks. Best effort. */
   typing?(session: Session): void;
 }
@@ -127,6 +129,8 @@ export function createConversationService(deps: ConversationDeps) {
         sessionId: session.id, content: stream.fullText, model: session.model, usage, finishReason,
         discordIds: ids, answersUpTo: upTo,
       });
+      const last = ids[ids.length - 1];
+      if (last) void deps.port.addVoteReactions?.(session, last).catch((e: unknown) => logger.warn({ err: e, session: session.id }, "could not add vote reactions"));
       logger.debug(
         {
           session: session.id,

@@ -1,4 +1,5 @@
-import { Events, type Message } from "discord.js";
+import { Events, type Message, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from "discord.js";
+import { recordReaction } from "../votes/recordReaction.js";
 import { createApp, type App } from "../app.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
@@ -38,6 +39,24 @@ export async function startBot(deps: { config: Readonly<Config>; store: Store; l
       logger.error({ err: error, message: message.id }, "could not take a thread message");
     }
   });
+  const onReaction = (added: boolean) => (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
+    try {
+      const guild = reaction.message.guild;
+      const outcome = recordReaction(
+        { store: deps.store, votes: deps.store.votes, rules: config.votes, logger },
+        {
+          guildId: reaction.message.guildId, messageId: reaction.message.id, userId: user.id,
+          userIsBot: user.partial ? undefined : user.bot, emoji: reaction.emoji.name, added,
+          memberJoinedAt: guild?.members.cache.get(user.id)?.joinedTimestamp ?? undefined,
+        },
+      );
+      logger.debug({ message: reaction.message.id, user: user.id, added, outcome }, "reaction");
+    } catch (error) {
+      logger.error({ err: error, message: reaction.message.id }, "could not record a reaction");
+    }
+  };
+  client.on(Events.MessageReactionAdd, onReaction(true));
+  client.on(Events.MessageReactionRemove, onReaction(false));
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, app));
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "discord client warning"));

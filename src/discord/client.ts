@@ -16,7 +16,8 @@ export const INTENTS = [
 export function createDiscordClient(config: Pick<Config, "discord">): Client {
   return new Client({
     intents: INTENTS,
-    partials: [Partials.Message, Partials.Channel, Partials.Reaction],
+    // Reactions on messages and by users not in the cache still arrive (votes must never be lost).
+    partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User, Partials.GuildMember],
     // Model output must never ping anyone; every send also repeats this explicitly.
     allowedMentions: { parse: [], repliedUser: false },
     rest: config.discord.apiBaseUrl ? { api: config.discord.apiBaseUrl } : {},

@@ -7,6 +7,7 @@ import type { ChatPlatform, OutgoingMessage } from "../platform.js";
 import type { Session } from "../store/sessions.js";
 import { NO_MENTIONS, toMessageOptions } from "./payload.js";
 import { createWebhookCache } from "./webhooks.js";
+import { VOTE_EMOJI } from "../votes/recordReaction.js";
 
 async function sendable(client: Client, channelId: string) {
   const channel = await client.channels.fetch(channelId);
@@ -87,6 +88,12 @@ export function createDiscordPlatform(client: Client, logger: Logger): ChatPlatf
           ? [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, customId: "persona:retry", label: "Retry", emoji: { name: "🔁" } }] }]
           : [],
       });
+    },
+
+    async addVoteReactions(session, messageId) {
+      const channel = await sendable(client, session.threadId);
+      // In order, one at a time: Discord allows about four reactions a second per channel.
+      for (const emoji of Object.keys(VOTE_EMOJI)) await channel.messages.react(messageId, emoji);
     },
 
     typing(session) {

@@ -58,7 +58,7 @@ export function parseSpec(text: string, path: string): PersonaSpec {
         const keys = issue.path.map(String);
         const unknown = issue.code === "unrecognized_keys" ? issue.keys : undefined;
         const field = unknown ? unknown.join(", ") : keys.join(".") || "front matter";
-        const message = unknown ? "unknown field (known: name, description, display_name, author, model, temperature, avatar, tags, traits, greeting)" : issue.message;
+        const message = unknown ? "unknown field (known: name, description, display_name, author, author_id, model, temperature, avatar, tags, traits, greeting)" : issue.message;
         const node = doc.getIn(unknown ? [unknown[0]] : keys, true) as { range?: [number, number, number] } | undefined;
         const offset = node?.range?.[0];
         const line = offset === undefined ? undefined : lineCounter.linePos(offset).line + 1;
@@ -77,6 +77,7 @@ export function parseSpec(text: string, path: string): PersonaSpec {
     displayName: fm.display_name ?? fm.name,
     description: fm.description,
     author: fm.author,
+    authorId: fm.author_id,
     model: fm.model,
     temperature: fm.temperature,
     avatar: fm.avatar,

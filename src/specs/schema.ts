@@ -18,6 +18,7 @@ export const frontMatterSchema = z
       .refine((s) => !forbiddenInWebhookNames.test(s), 'must not contain "discord" or "clyde" (Discord refuses such names)')
       .optional(),
     author: z.string().trim().min(1).max(100).optional(),
+    author_id: z.string().regex(/^\d{17,20}$/, "must be the author's Discord user id (17–20 digits)").optional(),
     model: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]*\/\S+$/, "must be provider/model, e.g. anthropic/claude-sonnet-5-5").optional(),
     temperature: z.number({ error: "must be a number from 0 to 2" }).min(0, "must be from 0 to 2").max(2, "must be from 0 to 2").optional(),
     avatar: z.url({ protocol: /^https?$/, error: "must be an http(s) image URL" }).optional(),
@@ -45,6 +46,8 @@ export interface PersonaSpec {
   displayName: string;
   description: string;
   author?: string;
+  /** The author's Discord id: their votes on this persona are stored but not ranked. */
+  authorId?: string;
   model?: string;
   temperature?: number;
   avatar?: string;

@@ -2,6 +2,7 @@ import { openDatabase, type Db } from "./db.js";
 import { createMessageStore } from "./messages.js";
 import { createSessionStore } from "./sessions.js";
 import { createVariantStore } from "./variants.js";
+import { createVoteStore } from "../votes/voteStore.js";
 
 export type Store = ReturnType<typeof createStore>;
 
@@ -12,6 +13,7 @@ export function createStore(db: Db, now: () => number = Date.now) {
     variants: createVariantStore(db, now),
     sessions: createSessionStore(db, now),
     messages: createMessageStore(db, now),
+    votes: createVoteStore(db, now),
     close: () => db.close(),
   };
 }

@@ -29,8 +29,8 @@ export type VariantStore = ReturnType<typeof createVariantStore>;
 /** Variants are immutable: a row is written once per content address and never updated. */
 export function createVariantStore(db: Db, now: () => number = Date.now) {
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO variants (id, name, family, parent_id, author, origin, spec_json, source, created_at)
-     VALUES (@id, @name, @family, @parentId, @author, @origin, @specJson, @source, @createdAt)`,
+    `INSERT OR IGNORE INTO variants (id, name, family, parent_id, author, author_id, origin, spec_json, source, created_at)
+     VALUES (@id, @name, @family, @parentId, @author, @authorId, @origin, @specJson, @source, @createdAt)`,
   );
   const byId = db.prepare<[string], RawVariant>(`SELECT * FROM variants WHERE id = ?`);
   const byPrefix = db.prepare<[string], RawVariant>(`SELECT * FROM variants WHERE id LIKE ? || '%' ORDER BY created_at LIMIT 2`);
@@ -55,7 +55,7 @@ export function createVariantStore(db: Db, now: () => number = Date.now) {
         const previous = fileByName.get(spec.name)?.variant_id;
         const parentId = previous && previous !== variantId ? previous : null;
         const result = insert.run({
-          id: variantId, name: spec.name, family: spec.name, parentId, author: spec.author ?? null,
+          id: variantId, name: spec.name, family: spec.name, parentId, author: spec.author ?? null, authorId: spec.authorId ?? null,
           origin: "file", specJson: JSON.stringify(spec), source, createdAt: now(),
         });
         added += result.changes;

@@ -1,0 +1,68 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWorld, type World } from "./world.js";
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+}, 60_000);
+afterAll(async () => world?.close());
+
+function votes() {
+  const db = new Database(world.env.DATABASE_PATH!, { readonly: true });
+  try {
+    return db.prepare(`SELECT voter_id AS voter, value FROM votes ORDER BY voter_id`).all() as { voter: string; value: number }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe("reaction votes, end to end", () => {
+  let threadId: string;
+  let replyId: string;
+
+  it("puts 👍 and 👎 under every persona reply, not under the greeting", async () => {
+    const interaction = world.emu.invokeSlashCommand({
+      guildId: world.guildId, channelId: world.channelId, userId: world.alice.id, name: "persona",
+      options: [{ type: 1, name: "try", options: [{ type: 3, name: "persona", value: "candid-scientist" }, { type: 3, name: "message", value: "Rate my idea." }] }],
+    });
+    await interaction.waitForResponse(3000);
+    world.anthropic.enqueue({ text: "Here are the three problems with it." });
+    threadId = (await world.emu.waitFor(() => world.emu.threads(world.channelId)[0], { timeoutMs: 5000 })).id;
+    const reply = await world.emu.waitFor(
+      () => world.emu.messages(threadId).find((m) => m.content === "Here are the three problems with it." && (m.reactions?.length ?? 0) === 2),
+      { timeoutMs: 8000, description: "the reply with its two reactions" },
+    );
+    replyId = reply.id;
+    expect(reply.reactions!.map((r) => r.emoji.name)).toEqual(["👍", "👎"]);
+    const greeting = world.emu.messages(threadId).find((m) => m.webhook_id && m.id !== replyId)!;
+    expect(greeting.reactions ?? []).toEqual([]);
+  });
+
+  it("counts a member's 👍, flips it on 👎, and retracts it when removed", async () => {
+    world.emu.addReaction({ channelId: threadId, messageId: replyId, userId: world.alice.id, emoji: "👍" });
+    await world.emu.waitFor(() => votes().length === 1, { timeoutMs: 3000 });
+    expect(votes()).toEqual([{ voter: world.alice.id, value: 1 }]);
+    world.emu.addReaction({ channelId: threadId, messageId: replyId, userId: world.alice.id, emoji: "👎" });
+    await world.emu.waitFor(() => votes()[0]?.value === -1, { timeoutMs: 3000 });
+    // Taking back the old 👍 keeps the 👎.
+    world.emu.removeReaction({ channelId: threadId, messageId: replyId, userId: world.alice.id, emoji: "👍" });
+    world.emu.addReaction({ channelId: threadId, messageId: replyId, userId: world.bob.id, emoji: "👍" });
+    await world.emu.waitFor(() => votes().length === 2, { timeoutMs: 3000 });
+    expect(votes()).toContainEqual({ voter: world.alice.id, value: -1 });
+    world.emu.removeReaction({ channelId: threadId, messageId: replyId, userId: world.alice.id, emoji: "👎" });
+    await world.emu.waitFor(() => votes().length === 1, { timeoutMs: 3000 });
+    expect(votes()).toEqual([{ voter: world.bob.id, value: 1 }]);
+  });
+
+  it("ignores reactions from other bots and other emoji", async () => {
+    const robot = world.emu.createUser({ username: "robot", bot: true });
+    world.emu.addMember(world.guildId, robot.id);
+    world.emu.addReaction({ channelId: threadId, messageId: replyId, userId: robot.id, emoji: "👍" });
+    world.emu.addReaction({ channelId: threadId, messageId: replyId, userId: world.alice.id, emoji: "🎉" });
+    // A marker vote after them: once it is in, the two before it have been handled.
+    world.emu.addReaction({ channelId: threadId, messageId: replyId, userId: world.alice.id, emoji: "👍" });
+    await world.emu.waitFor(() => votes().length === 2, { timeoutMs: 3000 });
+    expect(votes().map((v) => v.voter).sort()).toEqual([world.alice.id, world.bob.id].sort());
+  });
+});
