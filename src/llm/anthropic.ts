@@ -1,29 +1,14 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { Usage } from "../store/messages.js";
 import { guardedStream } from "./guardedStream.js";
+import { sdkClientOptions, type ProviderOptions } from "./providerOptions.js";
 import type { ChatProvider, ChatRequest, FinishReason, StreamEvent } from "./types.js";
-
-export interface ProviderOptions {
-  name: string;
-  apiKey: string;
-  baseUrl?: string;
-  /** Wait for response headers, per attempt. */
-  timeoutMs: number;
-  /** Longest silence allowed once a stream has started. */
-  idleTimeoutMs: number;
-  maxRetries: number;
-}
 
 const finishReasons: Record<string, FinishReason> = { end_turn: "stop", stop_sequence: "stop", max_tokens: "length" };
 
 /** The Anthropic Messages API, streamed, with the system prompt marked for prompt caching. */
 export function createAnthropicProvider(options: ProviderOptions): ChatProvider {
-  const client = new Anthropic({
-    apiKey: options.apiKey,
-    baseURL: options.baseUrl,
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries,
-  });
+  const client = new Anthropic(sdkClientOptions(options));
 
   function stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
     const usage: Usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 };

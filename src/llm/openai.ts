@@ -1,6 +1,6 @@
 import OpenAI from "openai";
 import type { Usage } from "../store/messages.js";
-import type { ProviderOptions } from "./anthropic.js";
+import { sdkClientOptions, type ProviderOptions } from "./providerOptions.js";
 import { guardedStream } from "./guardedStream.js";
 import type { ChatProvider, ChatRequest, FinishReason, StreamEvent } from "./types.js";
 
@@ -12,12 +12,7 @@ const finishReasons: Record<string, FinishReason> = { stop: "stop", length: "len
  * `max_tokens` to those and `max_completion_tokens` only to OpenAI itself.
  */
 export function createOpenAIProvider(options: ProviderOptions & { official: boolean }): ChatProvider {
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseUrl,
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries,
-  });
+  const client = new OpenAI(sdkClientOptions(options));
 
   function stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
     const usage: Usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 };

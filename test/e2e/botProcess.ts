@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 
 /** What `npm start` runs after its build step (see package.json); test/globalSetup.ts builds once. */
 export const BOT_ENTRY = ["--enable-source-maps", "dist/src/main.js"];
-const DEPLOY_ENTRY = ["dist/src/deployCommands.js"];
+const DEPLOY_ENTRY = ["dist/src/discord/deployCommands.js"];
 
 export interface BotProcess {
   child: ChildProcess;
@@ -59,7 +59,7 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
   };
 }
 
-/** Runs what `npm run deploy-commands` runs (node dist/src/deployCommands.js) and resolves with its output. */
+/** Runs what `npm run deploy-commands` runs (node dist/src/discord/deployCommands.js) and resolves with its output. */
 export function deployCommands(env: Record<string, string>, guildId?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...DEPLOY_ENTRY, ...(guildId ? ["--guild", guildId] : [])], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });

@@ -1,8 +1,8 @@
 import "dotenv/config";
 import { REST, Routes, type RESTGetAPIOAuth2CurrentApplicationResult } from "discord.js";
 import { parseArgs } from "node:util";
-import { commands } from "../commands/index.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { commands } from "../../commands/index.js";
+import { ConfigError, loadConfig } from "../config.js";
 
 /**
  * `npm run deploy-commands [-- --guild <id>]`: registers the slash commands, globally
