@@ -74,6 +74,8 @@ const envSchema = z.object({
   VOTE_DAILY_CAP: positiveInt(200),
   VOTE_MIN_MEMBER_MINUTES: z.coerce.number().int().min(0).default(0),
   VOTE_MIN_ACCOUNT_DAYS: z.coerce.number().int().min(0).default(0),
+  VOTE_RECONCILE_DAYS: z.coerce.number().int().min(0).default(14),
+  VOTE_RECONCILE_LIMIT: z.coerce.number().int().min(0).default(500),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 
@@ -107,6 +109,10 @@ export interface VoteRules {
   dailyCap: number;
   minMemberMinutes: number;
   minAccountDays: number;
+  /** After a start, re-read the reactions of replies this recent (0: never)… */
+  reconcileDays: number;
+  /** …at most this many replies, newest first. */
+  reconcileLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -153,7 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxOutputTokens: e.MAX_OUTPUT_TOKENS,
       contextBudgetTokens: e.CONTEXT_BUDGET_TOKENS,
     },
-    votes: { minVotes: e.VOTE_MIN_VOTES, dailyCap: e.VOTE_DAILY_CAP, minMemberMinutes: e.VOTE_MIN_MEMBER_MINUTES, minAccountDays: e.VOTE_MIN_ACCOUNT_DAYS },
+    votes: { minVotes: e.VOTE_MIN_VOTES, dailyCap: e.VOTE_DAILY_CAP, minMemberMinutes: e.VOTE_MIN_MEMBER_MINUTES, minAccountDays: e.VOTE_MIN_ACCOUNT_DAYS, reconcileDays: e.VOTE_RECONCILE_DAYS, reconcileLimit: e.VOTE_RECONCILE_LIMIT },
     logLevel: e.LOG_LEVEL,
   });
 }

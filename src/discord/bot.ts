@@ -1,5 +1,6 @@
-import { Events, type Message, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from "discord.js";
+import { Events, Routes, type Client, type Message, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from "discord.js";
 import { recordReaction } from "../votes/recordReaction.js";
+import { reconcileVotes, type FetchReactors } from "../votes/reconcile.js";
 import { createApp, type App } from "../app.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
@@ -11,6 +12,21 @@ import { createDiscordPlatform } from "./platform.js";
 export interface RunningBot {
   app: App;
   stop(): Promise<void>;
+}
+
+/** Every user who reacted with an emoji, page by page (Discord returns at most 100 at a time). */
+function fetchReactors(client: Client): FetchReactors {
+  return async (threadId, messageId, emoji) => {
+    const users: { id: string; bot: boolean }[] = [];
+    for (let after = "0"; ; ) {
+      const page = (await client.rest.get(Routes.channelMessageReaction(threadId, messageId, encodeURIComponent(emoji)), {
+        query: new URLSearchParams({ limit: "100", after }),
+      })) as { id: string; bot?: boolean }[];
+      users.push(...page.map((u) => ({ id: u.id, bot: u.bot === true })));
+      if (page.length < 100) return users;
+      after = page[page.length - 1]!.id;
+    }
+  };
 }
 
 function authorName(message: Message): string {
@@ -66,6 +82,14 @@ export async function startBot(deps: { config: Readonly<Config>; store: Store; l
   await client.login(config.discord.token);
   await ready;
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "bot ready");
+
+  // Reactions added or removed while the bot was away: counted or retracted now, in the background.
+  if (config.votes.reconcileDays > 0 && config.votes.reconcileLimit > 0) {
+    void reconcileVotes(
+      { store: deps.store, rules: config.votes, logger, fetchReactors: fetchReactors(client) },
+      { sinceMs: config.votes.reconcileDays * 86_400_000, limit: config.votes.reconcileLimit },
+    ).catch((error: unknown) => logger.error({ err: error }, "vote reconciliation failed"));
+  }
 
   return {
     app,

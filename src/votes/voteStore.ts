@@ -21,6 +21,13 @@ export function createVoteStore(db: Db, now: () => number = Date.now) {
   );
   const retract = db.prepare(`DELETE FROM votes WHERE voter_id = ? AND message_id = ? AND value = ?`);
   const current = db.prepare<[string, number], { value: VoteValue }>(`SELECT value FROM votes WHERE voter_id = ? AND message_id = ?`);
+  const onTurn = db.prepare<[number], { voter_id: string; value: VoteValue }>(`SELECT voter_id, value FROM votes WHERE message_id = ?`);
+  const recentReplies = db.prepare<[number, number], { turn_id: number; discord_id: string; thread_id: string }>(
+    `SELECT m.id AS turn_id, d.discord_id, s.thread_id FROM messages m
+     JOIN sessions s ON s.id = m.session_id JOIN discord_messages d ON d.message_id = m.id
+     WHERE m.id IN (SELECT id FROM messages WHERE role = 'assistant' AND model IS NOT NULL AND created_at >= ? ORDER BY id DESC LIMIT ?)
+     ORDER BY m.id, d.part`,
+  );
   const castSince = db.prepare<[string, number], { n: number }>(`SELECT count(*) AS n FROM votes WHERE voter_id = ? AND created_at >= ?`);
   const tallies = db.prepare<[{ guild: string; model: string }], { variant_id: string; model: string; up: number; down: number }>(
     `SELECT variant_id, model, sum(up) AS up, sum(down) AS down FROM vote_tallies
@@ -39,6 +46,20 @@ export function createVoteStore(db: Db, now: () => number = Date.now) {
     },
     current(voterId: string, messageId: number): VoteValue | undefined {
       return current.get(voterId, messageId)?.value;
+    },
+    /** Every vote on one reply, by voter. */
+    onTurn(turnId: number): Map<string, VoteValue> {
+      return new Map(onTurn.all(turnId).map((r) => [r.voter_id, r.value]));
+    },
+    /** The Discord messages of replies since a time, newest `limit` replies, for reconciliation. */
+    recentReplies(since: number, limit: number): { turnId: number; threadId: string; discordIds: string[] }[] {
+      const byTurn = new Map<number, { turnId: number; threadId: string; discordIds: string[] }>();
+      for (const r of recentReplies.all(since, limit)) {
+        const entry = byTurn.get(r.turn_id) ?? { turnId: r.turn_id, threadId: r.thread_id, discordIds: [] };
+        entry.discordIds.push(r.discord_id);
+        byTurn.set(r.turn_id, entry);
+      }
+      return [...byTurn.values()];
     },
     countSince(voterId: string, since: number): number {
       return castSince.get(voterId, since)?.n ?? 0;

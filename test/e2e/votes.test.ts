@@ -66,3 +66,24 @@ describe("reaction votes, end to end", () => {
     expect(votes().map((v) => v.voter).sort()).toEqual([world.alice.id, world.bob.id].sort());
   });
 });
+
+describe("votes made while the bot was offline", () => {
+  it("are counted once after a restart, and removals are retracted", async () => {
+    const threadId = world.emu.threads(world.channelId)[0]!.id;
+    const reply = world.emu.messages(threadId).find((m) => m.content === "Here are the three problems with it.")!;
+    const carol = world.emu.createUser({ username: "carol" });
+    world.emu.addMember(world.guildId, carol.id);
+    await world.bot.stop();
+    world.emu.addReaction({ channelId: threadId, messageId: reply.id, userId: carol.id, emoji: "👎" });
+    world.emu.removeReaction({ channelId: threadId, messageId: reply.id, userId: world.bob.id, emoji: "👍" });
+    await world.restartBot();
+    await world.emu.waitFor(() => world.bot.logs.some((l) => l.msg === "votes reconciled"), { timeoutMs: 5000 });
+    expect(world.bot.logs.find((l) => l.msg === "votes reconciled")).toMatchObject({ added: 1, retracted: 1 });
+    expect(votes()).toEqual([{ voter: world.alice.id, value: 1 }, { voter: carol.id, value: -1 }].sort((a, b) => (a.voter < b.voter ? -1 : 1)));
+    // A second restart changes nothing: each vote is counted once.
+    await world.restartBot();
+    await world.emu.waitFor(() => world.bot.logs.some((l) => l.msg === "votes reconciled"), { timeoutMs: 5000 });
+    expect(world.bot.logs.find((l) => l.msg === "votes reconciled")).toMatchObject({ added: 0, retracted: 0 });
+    expect(votes()).toHaveLength(2);
+  });
+});

@@ -4,6 +4,7 @@ import { openStore } from "../../src/store/index.js";
 import { parseSpec } from "../../src/specs/parse.js";
 import { variantId } from "../../src/specs/variant.js";
 import { recordReaction, snowflakeTime, type ReactionEvent } from "../../src/votes/recordReaction.js";
+import { reconcileVotes } from "../../src/votes/reconcile.js";
 
 const AUTHOR = "222222222222222222";
 const NOW = Date.UTC(2026, 10, 23);
@@ -18,9 +19,9 @@ function setup(rules: Partial<{ minVotes: number; dailyCap: number; minMemberMin
   const session = store.sessions.create({ threadId: "t", guildId: "g", channelId: "c", variantId: variantId(spec), model: "anthropic/m", createdBy: "u" });
   store.messages.addReply({ sessionId: session.id, content: "Hello, I'm Ada.", model: null, discordIds: ["greeting"] });
   for (let i = 0; i < 3; i++) store.messages.addReply({ sessionId: session.id, content: `reply ${i}`, model: "anthropic/m", discordIds: [`r${i}`] });
-  const deps = { store, votes: store.votes, logger: silentLogger, now: () => NOW, rules: { minVotes: 10, dailyCap: 100, minMemberMinutes: 0, minAccountDays: 0, ...rules } };
+  const deps = { store, votes: store.votes, logger: silentLogger, now: () => NOW, rules: { minVotes: 10, dailyCap: 100, minMemberMinutes: 0, minAccountDays: 0, reconcileDays: 14, reconcileLimit: 500, ...rules } };
   const react = (e: Partial<ReactionEvent>) => recordReaction(deps, { guildId: "g", messageId: "r0", userId: userCreated(400), userIsBot: false, emoji: "👍", added: true, ...e });
-  return { store, react };
+  return { store, react, deps };
 }
 
 describe("recordReaction", () => {
@@ -56,5 +57,22 @@ describe("recordReaction", () => {
     expect(react({ userId: userCreated(2), memberJoinedAt: NOW - 86_400_000 })).toBe("refused");
     expect(react({ memberJoinedAt: NOW - 5 * 60_000 })).toBe("refused");
     expect(react({ memberJoinedAt: NOW - 2 * 3_600_000 })).toBe("counted");
+  });
+});
+
+describe("reconcileVotes", () => {
+  it("keeps a stored vote when both reactions show, and adds none when there was none", async () => {
+    const { store, react, deps } = setup();
+    const keeper = userCreated(500);
+    const undecided = userCreated(600);
+    react({ userId: keeper, emoji: "👎" });
+    const reactors: Record<string, string[]> = { "👍": [keeper, undecided], "👎": [keeper, undecided] };
+    const result = await reconcileVotes(
+      { ...deps, fetchReactors: async (_t, messageId, emoji) => (messageId === "r0" ? reactors[emoji]!.map((id) => ({ id, bot: false })) : []) },
+      { sinceMs: 86_400_000 * 1000, limit: 10, now: () => NOW },
+    );
+    expect(result).toMatchObject({ added: 0, retracted: 0 });
+    const turn = store.messages.byDiscordId("r0")!.id;
+    expect([...store.votes.onTurn(turn)]).toEqual([[keeper, -1]]);
   });
 });
