@@ -39,6 +39,8 @@ export interface InteractionContext {
   /** The first answer, or the edit of a deferred one. */
   reply(message: OutgoingMessage): Promise<void>;
   followUp(message: OutgoingMessage): Promise<void>;
+  /** For buttons: replace the message the button is on (attachments stay). */
+  update(message: OutgoingMessage): Promise<void>;
   /** For buttons: acknowledge without a new message. */
   deferUpdate(): Promise<void>;
   choices(choices: { name: string; value: string }[]): Promise<void>;

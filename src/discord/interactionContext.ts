@@ -59,6 +59,11 @@ export function toInteractionContext(interaction: Supported, customArgs: readonl
       if (!repliable) throw new Error("autocomplete interactions cannot reply");
       await repliable.followUp({ ...toMessageOptions(message), flags: message.ephemeral ? MessageFlags.Ephemeral : undefined });
     },
+    async update(message) {
+      if (!repliable || !(repliable.isButton() || repliable.isStringSelectMenu())) throw new Error("only component interactions can update their message");
+      const { files: _files, ...options } = toMessageOptions(message);
+      await repliable.update(options);
+    },
     async deferUpdate() {
       if (repliable && (repliable.isButton() || repliable.isStringSelectMenu()) && !repliable.deferred && !repliable.replied) await repliable.deferUpdate();
     },

@@ -87,3 +87,19 @@ describe("votes made while the bot was offline", () => {
     expect(votes()).toHaveLength(2);
   });
 });
+
+describe("/persona leaderboard", () => {
+  it("posts the ranking as an embed and a chart", async () => {
+    const interaction = world.emu.invokeSlashCommand({ guildId: world.guildId, channelId: world.channelId, userId: world.alice.id, name: "persona", options: [{ type: 1, name: "leaderboard" }] });
+    await interaction.waitForResponse(3000);
+    const message = await world.emu.waitFor(() => (interaction.originalMessage()?.attachments.length ? interaction.originalMessage() : undefined), { timeoutMs: 8000 });
+    const text = message!.embeds[0]!.description!;
+    // candid-scientist has 2 votes (alice 👍, carol 👎): 50%, provisional under 10 votes.
+    expect(text).toMatch(/\*\*1\.\*\* `candid-scientist@[0-9a-f]{8}` · anthropic\/claude-sonnet-5-5\n\*\*50%\*\* \(95% CI 9%–91%\) · 2 votes · by personalab · \*provisional\*/);
+    expect(message!.attachments[0]!.filename).toBe("leaderboard.png");
+    const png = Buffer.from(await (await fetch(message!.attachments[0]!.url)).arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(png.readUInt32BE(16)).toBe(1680);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(300);
+  });
+});
