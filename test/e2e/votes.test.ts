@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorld, type World } from "./world.js";
@@ -101,5 +102,15 @@ describe("/persona leaderboard", () => {
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     expect(png.readUInt32BE(16)).toBe(1680);
     expect(png.readUInt32BE(20)).toBeGreaterThan(300);
+  });
+});
+
+describe("npm run cli -- leaderboard", () => {
+  it("prints the same ranking from the database, as JSON or a table", () => {
+    const run = (...args: string[]) => execFileSync(process.execPath, ["dist/src/cli/index.js", "leaderboard", "--db", world.env.DATABASE_PATH!, ...args], { encoding: "utf8" });
+    const rows = JSON.parse(run("--json")) as { rank: number; variant: string; up: number; down: number; approval: number; lower: number; provisional: boolean }[];
+    expect(rows).toEqual([expect.objectContaining({ rank: 1, variant: expect.stringMatching(/^candid-scientist@/), up: 1, down: 1, approval: 0.5, provisional: true })]);
+    expect(rows[0]!.lower).toBeCloseTo(0.0945, 3);
+    expect(run()).toMatch(/ 1  candid-scientist@[0-9a-f]{8} +anthropic\/claude-sonnet-5-5 +50% +9%– ?91% +2  provisional/);
   });
 });
