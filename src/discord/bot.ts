@@ -1,5 +1,6 @@
 import { Events, Routes, type Client, type Message, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from "discord.js";
 import { recordReaction } from "../votes/recordReaction.js";
+import { createReactionQueue } from "../votes/reactionQueue.js";
 import { reconcileVotes, type FetchReactors } from "../votes/reconcile.js";
 import { createApp, type App } from "../app.js";
 import type { Config } from "../config.js";
@@ -55,21 +56,20 @@ export async function startBot(deps: { config: Readonly<Config>; store: Store; l
       logger.error({ err: error, message: message.id }, "could not take a thread message");
     }
   });
+  const reactions = createReactionQueue(
+    deps.store.db,
+    (event) => {
+      const outcome = recordReaction({ store: deps.store, votes: deps.store.votes, rules: config.votes, logger }, event);
+      logger.debug({ message: event.messageId, user: event.userId, added: event.added, outcome }, "reaction");
+    },
+    logger,
+  );
   const onReaction = (added: boolean) => (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
-    try {
-      const guild = reaction.message.guild;
-      const outcome = recordReaction(
-        { store: deps.store, votes: deps.store.votes, rules: config.votes, logger },
-        {
-          guildId: reaction.message.guildId, messageId: reaction.message.id, userId: user.id,
-          userIsBot: user.partial ? undefined : user.bot, emoji: reaction.emoji.name, added,
-          memberJoinedAt: guild?.members.cache.get(user.id)?.joinedTimestamp ?? undefined,
-        },
-      );
-      logger.debug({ message: reaction.message.id, user: user.id, added, outcome }, "reaction");
-    } catch (error) {
-      logger.error({ err: error, message: reaction.message.id }, "could not record a reaction");
-    }
+    reactions.push({
+      guildId: reaction.message.guildId, messageId: reaction.message.id, userId: user.id,
+      userIsBot: user.partial ? undefined : user.bot, emoji: reaction.emoji.name, added,
+      memberJoinedAt: reaction.message.guild?.members.cache.get(user.id)?.joinedTimestamp ?? undefined,
+    });
   };
   client.on(Events.MessageReactionAdd, onReaction(true));
   client.on(Events.MessageReactionRemove, onReaction(false));

@@ -33,6 +33,7 @@ export function createVariantStore(db: Db, now: () => number = Date.now) {
      VALUES (@id, @name, @family, @parentId, @author, @authorId, @origin, @specJson, @source, @createdAt)`,
   );
   const byId = db.prepare<[string], RawVariant>(`SELECT * FROM variants WHERE id = ?`);
+  const authorOf = db.prepare<[string], { author_id: string | null }>(`SELECT author_id FROM variants WHERE id = ?`);
   const byPrefix = db.prepare<[string], RawVariant>(`SELECT * FROM variants WHERE id LIKE ? || '%' ORDER BY created_at LIMIT 2`);
   const fileByName = db.prepare<[string], { variant_id: string }>(`SELECT variant_id FROM persona_files WHERE name = ?`);
   const currentFiles = db.prepare<[], RawVariant>(
@@ -67,6 +68,11 @@ export function createVariantStore(db: Db, now: () => number = Date.now) {
     get(id: string): VariantRow | undefined {
       const row = byId.get(id);
       return row && fromRow(row);
+    },
+
+    /** The Discord id of a variant's author, if the spec names one (cheap: no spec parsing, for the vote path). */
+    authorIdOf(id: string): string | null {
+      return authorOf.get(id)?.author_id ?? null;
     },
 
     /** A variant by full id or unambiguous prefix (at least 6 hex digits). */

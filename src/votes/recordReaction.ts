@@ -53,10 +53,9 @@ export function recordReaction(deps: { store: Store; votes: VoteStore; rules: Vo
   if (existing === undefined && deps.votes.countSince(event.userId, now - DAY) >= rules.dailyCap) return refuse(deps.logger, event, "daily cap reached");
 
   const session = deps.store.sessions.get(turn.sessionId)!;
-  const variant = deps.store.variants.get(session.variantId)!;
   const changed = deps.votes.cast({
-    messageId: turn.id, voterId: event.userId, value, variantId: variant.id, model: turn.model,
-    guildId: event.guildId, selfVote: variant.spec.authorId === event.userId,
+    messageId: turn.id, voterId: event.userId, value, variantId: session.variantId, model: turn.model,
+    guildId: event.guildId, selfVote: deps.store.variants.authorIdOf(session.variantId) === event.userId,
   });
   return changed ? "counted" : "unchanged";
 }
