@@ -1,11 +1,22 @@
 import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorld, type World } from "./world.js";
 
 let world: World;
 beforeAll(async () => {
-  world = await startWorld();
+  world = await startWorld({
+    // Bob wrote one persona: his votes on it are stored but must not rank it.
+    prepare: ({ bob }) => {
+      const personas = mkdtempSync(join(tmpdir(), "personas-"));
+      cpSync("personas", personas, { recursive: true });
+      writeFileSync(join(personas, "bobs-muse.md"), `---\nname: bobs-muse\ndescription: Bob's own persona.\nauthor_id: "${bob.id}"\n---\n## Identity\nYou are Bob's muse.\n`);
+      return { PERSONAS_DIR: personas };
+    },
+  });
 }, 60_000);
 afterAll(async () => world?.close());
 
@@ -105,12 +116,65 @@ describe("/persona leaderboard", () => {
   });
 });
 
+describe("votes by a persona's own author", () => {
+  it("are stored but leave the ranking untouched", async () => {
+    const interaction = world.emu.invokeSlashCommand({
+      guildId: world.guildId, channelId: world.channelId, userId: world.bob.id, name: "persona",
+      options: [{ type: 1, name: "try", options: [{ type: 3, name: "persona", value: "bobs-muse" }, { type: 3, name: "message", value: "Hello muse." }] }],
+    });
+    await interaction.waitForResponse(3000);
+    world.anthropic.enqueue({ text: "Hello, Bob." });
+    const reply = await world.emu.waitFor(() => {
+      for (const t of world.emu.threads(world.channelId)) {
+        const m = world.emu.messages(t.id).find((x) => x.content === "Hello, Bob." && (x.reactions?.length ?? 0) === 2);
+        if (m) return m;
+      }
+      return undefined;
+    }, { timeoutMs: 8000 });
+    world.emu.addReaction({ channelId: reply.channel_id, messageId: reply.id, userId: world.bob.id, emoji: "👍" });
+    await world.emu.waitFor(() => votes().length === 3, { timeoutMs: 3000 });
+    const lb = world.emu.invokeSlashCommand({ guildId: world.guildId, channelId: world.channelId, userId: world.alice.id, name: "persona", options: [{ type: 1, name: "leaderboard" }] });
+    await lb.waitForResponse(3000);
+    const message = await world.emu.waitFor(() => (lb.originalMessage()?.attachments.length ? lb.originalMessage() : undefined), { timeoutMs: 8000 });
+    expect(message!.embeds[0]!.description).not.toContain("bobs-muse");
+  });
+});
+
+describe("leaderboard pages", () => {
+  it("pages through a long ranking with buttons, keeping the chart", async () => {
+    // Seed fifteen ranked variants straight into the database the bot reads.
+    const db = new Database(world.env.DATABASE_PATH!);
+    db.transaction(() => {
+      for (let i = 0; i < 15; i++) {
+        const id = `${"f".repeat(56)}${i.toString(16).padStart(8, "0")}`;
+        db.prepare(`INSERT INTO variants (id, name, family, origin, spec_json, source, created_at) VALUES (?, ?, ?, 'community', ?, '', 0)`)
+          .run(id, `seeded-${i}`, "seeded", JSON.stringify({ name: `seeded-${i}`, displayName: `Seeded ${i}`, description: "", tags: [], traits: {}, preamble: "", sections: [] }));
+        db.prepare(`INSERT INTO vote_tallies (variant_id, model, guild_id, up, down) VALUES (?, 'anthropic/claude-sonnet-5-5', ?, ?, ?)`).run(id, world.guildId, 20 + i, 10);
+      }
+    })();
+    db.close();
+    const lb = world.emu.invokeSlashCommand({ guildId: world.guildId, channelId: world.channelId, userId: world.alice.id, name: "persona", options: [{ type: 1, name: "leaderboard", options: [{ type: 3, name: "family", value: "seeded" }] }] });
+    await lb.waitForResponse(3000);
+    const first = await world.emu.waitFor(() => (lb.originalMessage()?.attachments.length ? lb.originalMessage() : undefined), { timeoutMs: 8000 });
+    expect(first!.embeds[0]!.description).toContain("**1.** `seeded-14@");
+    expect(first!.embeds[0]!.footer!.text).toContain("page 1/2");
+    const next = first!.components[0]!.components[1]! as { custom_id: string; label: string };
+    expect(next.label).toBe("Next");
+    const click = world.emu.clickButton({ channelId: world.channelId, messageId: first!.id, userId: world.bob.id, customId: next.custom_id });
+    await click.waitForResponse(3000);
+    const second = world.emu.message(world.channelId, first!.id)!;
+    expect(second.embeds[0]!.footer!.text).toContain("page 2/2");
+    expect(second.embeds[0]!.description).toContain("**11.** `seeded-4@");
+    expect(second.attachments.map((a) => a.filename)).toEqual(["leaderboard.png"]);
+  });
+});
+
 describe("npm run cli -- leaderboard", () => {
   it("prints the same ranking from the database, as JSON or a table", () => {
     const run = (...args: string[]) => execFileSync(process.execPath, ["dist/src/cli/index.js", "leaderboard", "--db", world.env.DATABASE_PATH!, ...args], { encoding: "utf8" });
-    const rows = JSON.parse(run("--json")) as { rank: number; variant: string; up: number; down: number; approval: number; lower: number; provisional: boolean }[];
+    const rows = JSON.parse(run("--json", "--family", "candid-scientist")) as { rank: number; variant: string; up: number; down: number; approval: number; lower: number; provisional: boolean }[];
     expect(rows).toEqual([expect.objectContaining({ rank: 1, variant: expect.stringMatching(/^candid-scientist@/), up: 1, down: 1, approval: 0.5, provisional: true })]);
     expect(rows[0]!.lower).toBeCloseTo(0.0945, 3);
-    expect(run()).toMatch(/ 1  candid-scientist@[0-9a-f]{8} +anthropic\/claude-sonnet-5-5 +50% +9%– ?91% +2  provisional/);
+    expect(run("--family", "candid-scientist")).toMatch(/ 1  candid-scientist@[0-9a-f]{8} +anthropic\/claude-sonnet-5-5 +50% +9%– ?91% +2  provisional/);
   });
 });

@@ -25,7 +25,12 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: { env?: Record<string, string>; emulator?: Parameters<typeof startDiscordEmulator>[0]; botPermissions?: string[] } = {}): Promise<World> {
+export async function startWorld(options: {
+  env?: Record<string, string>;
+  emulator?: Parameters<typeof startDiscordEmulator>[0];
+  /** Runs once the members exist and before the bot starts; returns extra environment. */
+  prepare?: (members: { alice: { id: string }; bob: { id: string } }) => Record<string, string>;
+} = {}): Promise<World> {
   const [emu, anthropic, openai] = await Promise.all([startDiscordEmulator(options.emulator), startFakeAnthropic(), startFakeOpenAI()]);
   const guild = emu.createGuild({ name: "Persona Lab" });
   const channel = emu.createTextChannel(guild.id, { name: "persona-tests" });
@@ -49,6 +54,7 @@ export async function startWorld(options: { env?: Record<string, string>; emulat
     MAX_OUTPUT_TOKENS: "4096",
     LOG_LEVEL: "info",
     ...options.env,
+    ...options.prepare?.({ alice, bob }),
   };
   // "PLACEHOLDER" in LLM_PROVIDERS stands for a compatible endpoint served by the fake OpenAI server.
   if (env.LLM_PROVIDERS === "PLACEHOLDER") {
