@@ -68,12 +68,9 @@ export function createDiscordPlatform(client: Client, logger: Logger): ChatPlatf
               },
             },
       );
-      let limit = DISCORD_MESSAGE_LIMIT;
-      void chosen.then((t) => (limit = t.contentLimit ?? DISCORD_MESSAGE_LIMIT));
       return {
-        get contentLimit() {
-          return Math.min(limit, fallback.contentLimit ?? DISCORD_MESSAGE_LIMIT);
-        },
+        // The target is chosen asynchronously, so a reply always leaves room for the fallback's name header.
+        contentLimit: fallback.contentLimit,
         post: async (content) => (await chosen).post(content),
         edit: async (id, content) => (await chosen).edit(id, content),
       };

@@ -45,6 +45,7 @@ export async function reconcileVotes(
       continue;
     }
     const stored = store.votes.onTurn(reply.turnId);
+    const guildId = store.sessions.byThread(reply.threadId)?.guildId ?? null;
     for (const [voter, value] of stored) {
       if (!seen.get(voter)?.has(value) && store.votes.retract(voter, reply.turnId, value)) retracted++;
     }
@@ -54,7 +55,7 @@ export async function reconcileVotes(
       const emoji = value === 1 ? "👍" : "👎";
       const outcome = recordReaction(
         { store, votes: store.votes, rules: deps.rules, logger },
-        { guildId: store.sessions.byThread(reply.threadId)?.guildId ?? null, messageId: reply.discordIds[0]!, userId: voter, userIsBot: false, emoji, added: true, at: now },
+        { guildId, messageId: reply.discordIds[0]!, userId: voter, userIsBot: false, emoji, added: true, at: now },
       );
       if (outcome === "counted") added++;
     }
