@@ -20,6 +20,22 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => world?.close());
 
+/** `/persona try` with an opening line, as a member. */
+async function tryPersona(userId: string, persona: string, message: string) {
+  const interaction = world.emu.invokeSlashCommand({
+    guildId: world.guildId, channelId: world.channelId, userId, name: "persona",
+    options: [{ type: 1, name: "try", options: [{ type: 3, name: "persona", value: persona }, { type: 3, name: "message", value: message }] }],
+  });
+  await interaction.waitForResponse(3000);
+}
+
+/** `/persona leaderboard`, resolved once the answer carries its chart. */
+async function postedLeaderboard(options: { type: number; name: string; value: string }[] = []) {
+  const interaction = world.emu.invokeSlashCommand({ guildId: world.guildId, channelId: world.channelId, userId: world.alice.id, name: "persona", options: [{ type: 1, name: "leaderboard", options }] });
+  await interaction.waitForResponse(3000);
+  return world.emu.waitFor(() => (interaction.originalMessage()?.attachments.length ? interaction.originalMessage() : undefined), { timeoutMs: 8000 });
+}
+
 function votes() {
   const db = new Database(world.env.DATABASE_PATH!, { readonly: true });
   try {
@@ -34,11 +50,7 @@ describe("reaction votes, end to end", () => {
   let replyId: string;
 
   it("puts 👍 and 👎 under every persona reply, not under the greeting", async () => {
-    const interaction = world.emu.invokeSlashCommand({
-      guildId: world.guildId, channelId: world.channelId, userId: world.alice.id, name: "persona",
-      options: [{ type: 1, name: "try", options: [{ type: 3, name: "persona", value: "candid-scientist" }, { type: 3, name: "message", value: "Rate my idea." }] }],
-    });
-    await interaction.waitForResponse(3000);
+    await tryPersona(world.alice.id, "candid-scientist", "Rate my idea.");
     world.anthropic.enqueue({ text: "Here are the three problems with it." });
     threadId = (await world.emu.waitFor(() => world.emu.threads(world.channelId)[0], { timeoutMs: 5000 })).id;
     const reply = await world.emu.waitFor(
@@ -102,9 +114,7 @@ describe("votes made while the bot was offline", () => {
 
 describe("/persona leaderboard", () => {
   it("posts the ranking as an embed and a chart", async () => {
-    const interaction = world.emu.invokeSlashCommand({ guildId: world.guildId, channelId: world.channelId, userId: world.alice.id, name: "persona", options: [{ type: 1, name: "leaderboard" }] });
-    await interaction.waitForResponse(3000);
-    const message = await world.emu.waitFor(() => (interaction.originalMessage()?.attachments.length ? interaction.originalMessage() : undefined), { timeoutMs: 8000 });
+    const message = await postedLeaderboard();
     const text = message!.embeds[0]!.description!;
     // candid-scientist has 2 votes (alice 👍, carol 👎): 50%, provisional under 10 votes.
     expect(text).toMatch(/\*\*1\.\*\* `candid-scientist@[0-9a-f]{8}` · anthropic\/claude-sonnet-5-5\n\*\*50%\*\* \(95% CI 9%–91%\) · 2 votes · by personalab · \*provisional\*/);
@@ -118,11 +128,7 @@ describe("/persona leaderboard", () => {
 
 describe("votes by a persona's own author", () => {
   it("are stored but leave the ranking untouched", async () => {
-    const interaction = world.emu.invokeSlashCommand({
-      guildId: world.guildId, channelId: world.channelId, userId: world.bob.id, name: "persona",
-      options: [{ type: 1, name: "try", options: [{ type: 3, name: "persona", value: "bobs-muse" }, { type: 3, name: "message", value: "Hello muse." }] }],
-    });
-    await interaction.waitForResponse(3000);
+    await tryPersona(world.bob.id, "bobs-muse", "Hello muse.");
     world.anthropic.enqueue({ text: "Hello, Bob." });
     const reply = await world.emu.waitFor(() => {
       for (const t of world.emu.threads(world.channelId)) {
@@ -133,9 +139,7 @@ describe("votes by a persona's own author", () => {
     }, { timeoutMs: 8000 });
     world.emu.addReaction({ channelId: reply.channel_id, messageId: reply.id, userId: world.bob.id, emoji: "👍" });
     await world.emu.waitFor(() => votes().length === 3, { timeoutMs: 3000 });
-    const lb = world.emu.invokeSlashCommand({ guildId: world.guildId, channelId: world.channelId, userId: world.alice.id, name: "persona", options: [{ type: 1, name: "leaderboard" }] });
-    await lb.waitForResponse(3000);
-    const message = await world.emu.waitFor(() => (lb.originalMessage()?.attachments.length ? lb.originalMessage() : undefined), { timeoutMs: 8000 });
+    const message = await postedLeaderboard();
     expect(message!.embeds[0]!.description).not.toContain("bobs-muse");
   });
 });
@@ -153,9 +157,7 @@ describe("leaderboard pages", () => {
       }
     })();
     db.close();
-    const lb = world.emu.invokeSlashCommand({ guildId: world.guildId, channelId: world.channelId, userId: world.alice.id, name: "persona", options: [{ type: 1, name: "leaderboard", options: [{ type: 3, name: "family", value: "seeded" }] }] });
-    await lb.waitForResponse(3000);
-    const first = await world.emu.waitFor(() => (lb.originalMessage()?.attachments.length ? lb.originalMessage() : undefined), { timeoutMs: 8000 });
+    const first = await postedLeaderboard([{ type: 3, name: "family", value: "seeded" }]);
     expect(first!.embeds[0]!.description).toContain("**1.** `seeded-14@");
     expect(first!.embeds[0]!.footer!.text).toContain("page 1/2");
     const next = first!.components[0]!.components[1]! as { custom_id: string; label: string };
