@@ -43,5 +43,7 @@ export async function createApp(deps: { config: Readonly<Config>; store: Store; 
   const probes = await createProbeService({ store, models, config, logger, port: platform });
   const { outline, problems: outlineProblems } = await loadOutline(config.outlineDir);
   for (const problem of outlineProblems) logger.warn({ problem }, `outline file skipped: ${formatProblem(problem)}`);
+  const derived = store.features.refresh(outline);
+  if (derived > 0) logger.info({ variants: derived }, "variant features derived");
   return { config, store, catalog: createCatalog(store.variants), models, conversations, duels, probes, outline, platform, logger };
 }

@@ -42,6 +42,8 @@ export interface InteractionContext {
   customArgs: readonly string[];
   /** Files given to attachment options, by option name. */
   attachments: Readonly<Record<string, UploadedFile>>;
+  /** For a select menu: the values chosen. */
+  values: readonly string[];
   /** For a submitted form: the text of each field, by custom id. */
   fields: Readonly<Record<string, string>>;
   /** Whether the member may manage the server (Discord's Manage Server permission). */
@@ -53,7 +55,10 @@ export interface InteractionContext {
   /** The first answer, or the edit of a deferred one. */
   reply(message: OutgoingMessage): Promise<void>;
   followUp(message: OutgoingMessage): Promise<void>;
-  /** For buttons: replace the message the button is on (attachments stay). */
+  /**
+   * For buttons and selects: replace the message the component is on. Without `files` its
+   * attachments stay; with `files` they are replaced (`[]` removes them).
+   */
   update(message: OutgoingMessage): Promise<void>;
   /** For buttons: acknowledge without a new message. */
   deferUpdate(): Promise<void>;

@@ -12,6 +12,7 @@ import { shortVariant } from "../../src/specs/variant.js";
 import type { VariantRow } from "../../src/store/variants.js";
 import type { Handler, Subcommand } from "../types.js";
 import { autocompletePersonaOrModel, personaOption } from "./options.js";
+import { openQuickFork } from "./quickFork.js";
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 
@@ -43,7 +44,7 @@ export async function openForkForm(ctx: InteractionContext, app: App, parent: Va
 }
 
 /** The public announcement of a new variant: who forked what, why, and its card. */
-function announcement(app: App, ctx: InteractionContext, parent: VariantRow, variant: VariantRow): OutgoingMessage {
+export function forkAnnouncement(app: App, ctx: InteractionContext, parent: VariantRow, variant: VariantRow): OutgoingMessage {
   const why = variant.note ? `: “${variant.note}”` : "";
   return {
     content: `**${ctx.user.name}** forked \`${shortVariant(parent.name, parent.id)}\` as \`${shortVariant(variant.name, variant.id)}\`${why}. Try it with \`/persona try persona:${variant.name}\`.`,
@@ -62,12 +63,17 @@ export const forkSubcommand: Subcommand = {
       { type: ApplicationCommandOptionType.String, name: "name", description: "Name for your variant (default: yours, e.g. lantern-alice)", max_length: 32 },
       { type: ApplicationCommandOptionType.String, name: "note", description: "What you changed and why (shown in the lineage)", max_length: 200 },
       { type: ApplicationCommandOptionType.Attachment, name: "file", description: "An edited spec file (.md, card .json or .png) for longer edits" },
+      { type: ApplicationCommandOptionType.Boolean, name: "quick", description: "Change one dial or one block from menus (personas made with /persona new)" },
     ],
   },
   autocomplete: autocompletePersonaOrModel,
   async execute(ctx, app) {
     const parent = app.catalog.resolve(String(ctx.options.persona ?? ""));
     const file = ctx.attachments.file;
+    if (ctx.options.quick === true && !file) {
+      await openQuickFork(ctx, app, parent, { name: forkName(ctx, app, parent, text(ctx.options.name)), note: text(ctx.options.note) });
+      return;
+    }
     if (!file) {
       await openForkForm(ctx, app, parent, { name: text(ctx.options.name), note: text(ctx.options.note) });
       return;
@@ -86,7 +92,7 @@ export const forkSubcommand: Subcommand = {
     });
     const notes = imported.warnings.length ? `\n${imported.warnings.map((w) => `-# ${w}`).join("\n")}` : "";
     await ctx.reply({ content: `Saved \`${shortVariant(variant.name, variant.id)}\`.${notes}`.slice(0, 2000), ephemeral: true });
-    await ctx.followUp(announcement(app, ctx, parent, variant));
+    await ctx.followUp(forkAnnouncement(app, ctx, parent, variant));
   },
 };
 
@@ -102,7 +108,7 @@ export const forkSaveForm: Handler = async (ctx, app) => {
     const note = ctx.fields.note?.trim() || draft.note || undefined;
     const variant = publishVariant(app.store, { spec, parent, author: ctx.user, note, canManage: ctx.canManageServer, outline: app.outline });
     app.store.forkDrafts.remove(draft.id);
-    await ctx.reply(announcement(app, ctx, parent, variant));
+    await ctx.reply(forkAnnouncement(app, ctx, parent, variant));
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     // Nothing typed is lost: the member gets their text back as a file to fix and upload.

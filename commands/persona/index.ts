@@ -11,6 +11,8 @@ import { hideSubcommand } from "./hide.js";
 import { importSubcommand } from "./import.js";
 import { lineageSubcommand } from "./lineage.js";
 import { listSubcommand } from "./list.js";
+import { newEditButton, newGoButton, newMakeButton, newNameForm, newPickSelect, newQuitButton, newSubcommand } from "./new.js";
+import { quickBackButton, quickMenuSelect, quickSetSelect } from "./quickFork.js";
 import { privacySubcommand } from "./privacy.js";
 import { probeButton, probeSubcommand } from "./probe.js";
 import { postScreenshotButton, screenshotSubcommand } from "./screenshot.js";
@@ -27,7 +29,7 @@ import { duelVoteButton } from "./vote.js";
 /** The subcommands of `/persona`, in the order Discord shows them. */
 const subcommands: readonly Subcommand[] = [
   trySubcommand, duelSubcommand, arenaSubcommand, listSubcommand, showSubcommand, leaderboardSubcommand,
-  forkSubcommand, lineageSubcommand, diffSubcommand, hideSubcommand,
+  newSubcommand, forkSubcommand, lineageSubcommand, diffSubcommand, hideSubcommand,
   shareSubcommand, exportSubcommand, importSubcommand,
   screenshotSubcommand, transcriptSubcommand, privacySubcommand, showcaseSubcommand,
   probeSubcommand,
@@ -57,5 +59,7 @@ export const personaCommand: Command = {
     forksave: forkSaveForm, shotpost: postScreenshotButton, sharethread: shareThreadButton,
     proberun: probeButton("run"), proberesume: probeButton("resume"), probecancel: probeButton("cancel"),
     sharetry: shareTryButton, sharefork: shareForkButton, shareexport: shareExportButton,
+    newform: newNameForm, newpick: newPickSelect, newgo: newGoButton, newedit: newEditButton, newquit: newQuitButton, newmake: newMakeButton,
+    quick: quickMenuSelect, quickset: quickSetSelect, quickback: quickBackButton,
   },
 };

@@ -1,12 +1,11 @@
 import type { App } from "../../src/app.js";
-import { startConversation } from "../../src/chat/startConversation.js";
 import { UserFacingError } from "../../src/errors.js";
-import { truncate } from "../../src/personas/catalog.js";
 import type { InteractionContext } from "../../src/platform.js";
 import { shortVariant } from "../../src/specs/variant.js";
 import type { VariantRow } from "../../src/store/variants.js";
 import type { Handler } from "../types.js";
 import { openForkForm } from "./fork.js";
+import { openConversation } from "./try.js";
 import { EXPORT_FORMATS, variantFile } from "./variantFiles.js";
 
 /** The variant a share button is about, from the id prefix in its custom id (`persona:share…:<id16>`). */
@@ -24,11 +23,7 @@ export const shareTryButton: Handler = async (ctx, app) => {
   const variant = sharedVariant(ctx, app);
   const model = app.models.resolve(variant.spec.model ?? app.config.defaultModel);
   await ctx.defer({ ephemeral: true });
-  const { threadId } = await startConversation(app, { guildId: ctx.guildId, channelId: ctx.channel.id, user: ctx.user, variant, model });
-  await ctx.reply({
-    content: `Your conversation with **${truncate(variant.spec.displayName, 80)}** on \`${model.id}\` is open: <#${threadId}>. Anyone who joins the thread can talk with it.`,
-    ephemeral: true,
-  });
+  await ctx.reply(await openConversation(app, ctx, variant, model));
 };
 
 /** Fork: the same form as `/persona fork`, filled in with the shared variant's text. */

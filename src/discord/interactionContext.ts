@@ -72,6 +72,7 @@ export function toInteractionContext(interaction: Supported, customArgs: readonl
     customArgs,
     targetMessageId: interaction.isMessageContextMenuCommand() ? interaction.targetId : undefined,
     attachments: interaction.isChatInputCommand() ? attachmentsOf(interaction.options.data) : {},
+    values: interaction.isStringSelectMenu() ? interaction.values : [],
     fields: interaction.isModalSubmit() ? fieldsOf(interaction) : {},
     canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     focused: interaction.isAutocomplete() ? (() => {
@@ -89,7 +90,7 @@ export function toInteractionContext(interaction: Supported, customArgs: readonl
     },
     async update(message) {
       if (!repliable || !(repliable.isButton() || repliable.isStringSelectMenu())) throw new Error("only component interactions can update their message");
-      const { files: _files, ...options } = toMessageOptions(message);
+      const options = toMessageOptions(message);
       // After deferUpdate() the message is changed through the interaction's original response.
       if (repliable.deferred) await repliable.editReply(options);
       else await repliable.update(options);

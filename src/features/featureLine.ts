@@ -1,13 +1,10 @@
-import type { Outline } from "../outline/types.js";
-import type { PersonaSpec } from "../specs/schema.js";
-import { deriveFeatures } from "./deriveFeatures.js";
+import type { SpecFeatures } from "./deriveFeatures.js";
 
 /**
  * A spec's features in one line for its card: the outline blocks it uses, its sections,
  * length and examples, e.g. "honesty: examples · 6 sections · ~1,900 tokens · 4 examples".
  */
-export function featureLine(spec: PersonaSpec, outline: Outline): string {
-  const f = deriveFeatures(spec, outline);
+export function featureLine(f: SpecFeatures): string {
   const blocks = Object.entries(f.blocks).filter(([, b]) => b !== null).map(([section, block]) => `${section}: ${block}`);
   return [
     ...blocks,

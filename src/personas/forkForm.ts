@@ -1,4 +1,5 @@
-import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from "discord-api-types/v10";
+import { TextInputStyle, type APIModalInteractionResponseCallbackData } from "discord-api-types/v10";
+import { formField } from "./formField.js";
 import { UserFacingError } from "../errors.js";
 import { parseSpec, SpecError } from "../specs/parse.js";
 import type { PersonaSpec } from "../specs/schema.js";
@@ -60,12 +61,7 @@ export function forkForm(parent: VariantRow, customId: string, note?: string): A
   const spec = parent.spec;
   const parts = bodyParts(spec);
   if (!parts) throw new RangeError(`${parent.name} does not fit a form`);
-  const field = (id: string, label: string, description: string, style: TextInputStyle, value: string | undefined, max: number, required: boolean) => ({
-    type: ComponentType.Label as const,
-    label,
-    description,
-    component: { type: ComponentType.TextInput as const, custom_id: id, style, max_length: max, required, ...(value ? { value: value.slice(0, max) } : {}) },
-  });
+  const field = formField;
   const body = parts.map((part, i) =>
     field(`body${i}`, parts.length > 1 ? `Character (${i + 1} of ${parts.length})` : "Character", "Markdown: ## sections such as Identity, Values, Voice", TextInputStyle.Paragraph, part, FIELD_LIMIT, i === 0),
   );

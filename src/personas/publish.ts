@@ -1,6 +1,7 @@
 import { slugify } from "../cards/text.js";
 import { deriveFeatures } from "../features/deriveFeatures.js";
 import { completeChangeNote, describeChanges } from "../features/describeChanges.js";
+import { outlineHash } from "../features/featureStore.js";
 import type { Outline } from "../outline/types.js";
 import { UserFacingError } from "../errors.js";
 import { SLUG, type PersonaSpec } from "../specs/schema.js";
@@ -21,8 +22,13 @@ export interface PublishRequest {
   canManage?: boolean;
   cardExtras?: string | null;
   image?: Buffer | null;
-  /** With the outline, a fork's note is completed with what it changed, e.g. "warmth 0.8 → 0.4". */
+  /**
+   * With the outline, a fork's note is completed with what it changed, e.g. "warmth 0.8 → 0.4",
+   * and the variant's features are stored.
+   */
   outline?: Outline;
+  /** For a persona made with the builder: the blocks picked, recorded as they were chosen rather than recognised. */
+  builtBlocks?: Record<string, string | null>;
 }
 
 /**
@@ -50,8 +56,16 @@ export function publishVariant(store: Store, request: PublishRequest): VariantRo
       id, spec, source: serializeSpec(spec), family, parentId: request.parent?.id ?? null, author: author.name, authorId: author.id,
       note: forkNote(request, spec) || null, cardExtras: request.cardExtras, image: request.image,
     });
+    if (request.outline) recordFeatures(store, id, spec, request.outline, request.builtBlocks);
     return store.variants.get(id)!;
   })();
+}
+
+/** Stores the new variant's features: derived from its text, with the builder's picks when it was built. */
+function recordFeatures(store: Store, id: string, spec: PersonaSpec, outline: Outline, builtBlocks: Record<string, string | null> | undefined): void {
+  const features = deriveFeatures(spec, outline);
+  if (builtBlocks) features.blocks = Object.fromEntries(outline.sections.filter((s) => !s.fromDials).map((s) => [s.id, builtBlocks[s.id] ?? null]));
+  store.features.record(id, features, builtBlocks ? "built" : "derived", outlineHash(outline));
 }
 
 /** The member's note, completed with the blocks and dials the fork changed from its parent. */

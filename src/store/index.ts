@@ -8,6 +8,8 @@ import { createForkDraftStore } from "../personas/forkDrafts.js";
 import { createGuildSettingsStore } from "../sharing/guildSettings.js";
 import { createPrivacyStore } from "../sharing/privacyStore.js";
 import { createRunStore } from "../probeRuns/runStore.js";
+import { createBuilderDraftStore } from "../builder/builderDrafts.js";
+import { createFeatureStore } from "../features/featureStore.js";
 
 export type Store = ReturnType<typeof createStore>;
 
@@ -24,6 +26,8 @@ export function createStore(db: Db, now: () => number = Date.now) {
     privacy: createPrivacyStore(db, now),
     guildSettings: createGuildSettingsStore(db, now),
     probeRuns: createRunStore(db, now),
+    builderDrafts: createBuilderDraftStore(db, now),
+    features: createFeatureStore(db, now),
     close: () => db.close(),
   };
 }

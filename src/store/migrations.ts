@@ -234,4 +234,25 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (run_id, item)
   ) STRICT, WITHOUT ROWID;
   `,
+  /* 8: the persona builder's drafts, and every variant's features */ `
+  -- A /persona new flow in progress: the step it is on and the choices so far (JSON), kept a day after the last change.
+  CREATE TABLE builder_drafts (
+    id            INTEGER PRIMARY KEY,
+    user_id       TEXT NOT NULL,
+    step          INTEGER NOT NULL,
+    choices_json  TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX builder_drafts_by_user ON builder_drafts (user_id, updated_at);
+
+  -- What each variant is made of (outline blocks, dials, sections, length, examples), for show, fork notes and insights.
+  CREATE TABLE variant_features (
+    variant_id     TEXT PRIMARY KEY REFERENCES variants(id),
+    features_json  TEXT NOT NULL,
+    source         TEXT NOT NULL CHECK (source IN ('built', 'derived')),  -- blocks recorded by the builder, or recognised
+    outline_hash   TEXT NOT NULL,             -- the outline the blocks were recognised against
+    updated_at     INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
