@@ -60,7 +60,7 @@ export const importSubcommand: Subcommand = {
     const spec = requested ? { ...imported.spec, name: requested } : imported.spec;
     const from = shownName(file.name);
     const variant = publishVariant(app.store, {
-      spec, parent: importParent(app, imported, spec.name), author: ctx.user, credit: imported.spec.author, note: `Imported from ${from}`, canManage: ctx.canManageServer,
+      spec, parent: importParent(app, imported, spec.name), author: ctx.user, credit: imported.spec.author, note: `Imported from ${from}`, canManage: ctx.canManageServer, outline: app.outline,
       cardExtras: imported.extras ? JSON.stringify(imported.extras) : null, image: imported.image ?? null,
     });
     app.logger.info({ variant: variant.id, by: ctx.user.id, format: imported.format, cardVersion: imported.cardVersion }, "persona imported");
