@@ -2,6 +2,7 @@ import "dotenv/config";
 import { EXPORT_DATASET_USAGE, runExportDataset } from "./exportDataset.js";
 import { EXPORT_PERSONAS_USAGE, runExportPersonas } from "./exportPersonas.js";
 import { LEADERBOARD_USAGE, runLeaderboard } from "./leaderboard.js";
+import { NEW_USAGE, runNew } from "./newPersona.js";
 import { PROBE_USAGE, runProbe } from "./probe.js";
 import { runValidate, VALIDATE_USAGE } from "./validate.js";
 
@@ -13,6 +14,7 @@ ${VALIDATE_USAGE}
 ${EXPORT_PERSONAS_USAGE}
 ${EXPORT_DATASET_USAGE}
 ${PROBE_USAGE}
+${NEW_USAGE}
 `;
 
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   "export-personas": runExportPersonas,
   "export-dataset": (args) => runExportDataset(args),
   probe: runProbe,
+  new: runNew,
 };
 
 /** `npm run cli`: the bot's data and specs outside Discord; never needs a token. */
