@@ -63,21 +63,7 @@ export function drawRow(ctx: SKRSContext2D, layout: Layout, row: DrawableRow, in
 function drawLabel(ctx: SKRSContext2D, layout: Layout, row: DrawableRow, cy: number): void {
   ctx.textAlign = "left";
   let textWidth = layout.labelWidth;
-  if (row.provisional) {
-    ctx.font = font(700, TAG_SIZE);
-    ctx.letterSpacing = TAG_TRACKING;
-    const tagWidth = ctx.measureText(TAG).width + 12;
-    const x = layout.labelLeft + layout.labelWidth - tagWidth;
-    ctx.strokeStyle = theme.provisional;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    ctx.roundRect(x + 0.5, cy - 8.5, tagWidth - 1, 17, 8.5);
-    ctx.stroke();
-    ctx.fillStyle = theme.provisional;
-    ctx.fillText(TAG, x + 6, cy + 0.5);
-    ctx.letterSpacing = "0px";
-    textWidth -= tagWidth + 10;
-  }
+  if (row.provisional) textWidth -= drawTag(ctx, TAG, layout.labelLeft + layout.labelWidth, cy) + 10;
 
   const labelY = row.sublabel === undefined ? cy : cy - 8;
   ctx.font = font(600, m.labelSize);
@@ -88,6 +74,24 @@ function drawLabel(ctx: SKRSContext2D, layout: Layout, row: DrawableRow, cy: num
     ctx.fillStyle = theme.faint;
     ctx.fillText(fitText(ctx, row.sublabel, textWidth), layout.labelLeft, cy + 10);
   }
+}
+
+/** An outlined capsule of small tracked capitals with its right edge at `right`; returns its width. */
+export function drawTag(ctx: SKRSContext2D, text: string, right: number, cy: number): number {
+  ctx.textAlign = "left";
+  ctx.font = font(700, TAG_SIZE);
+  ctx.letterSpacing = TAG_TRACKING;
+  const tagWidth = ctx.measureText(text).width + 12;
+  const x = right - tagWidth;
+  ctx.strokeStyle = theme.provisional;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.roundRect(x + 0.5, cy - 8.5, tagWidth - 1, 17, 8.5);
+  ctx.stroke();
+  ctx.fillStyle = theme.provisional;
+  ctx.fillText(text, x + 6, cy + 0.5);
+  ctx.letterSpacing = "0px";
+  return tagWidth;
 }
 
 /**

@@ -43,7 +43,8 @@ export function computeHeight(input: Pick<LayoutInput, "rowCount" | "hasSubtitle
   return verticalLayout(input).height;
 }
 
-function verticalLayout({ rowCount, hasSubtitle, hasSublabels }: Pick<LayoutInput, "rowCount" | "hasSubtitle" | "hasSublabels">) {
+/** Baselines and centre lines from the title down to the footer; every row has the same height. */
+export function verticalLayout({ rowCount, hasSubtitle, hasSublabels }: Pick<LayoutInput, "rowCount" | "hasSubtitle" | "hasSublabels">) {
   const rowHeight = hasSublabels ? m.rowHeightWithSublabel : m.rowHeight;
   let y: number = m.padTop;
   const titleY = y + m.titleSize; // alphabetic baseline
