@@ -60,6 +60,7 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default("data/personalab.sqlite"),
   PERSONAS_DIR: z.string().trim().min(1).default("personas"),
   OUTLINE_DIR: z.string().trim().min(1).default("personas/outline"),
+  INSIGHTS_CHECK_MS: positiveInt(600_000),
   DEFAULT_MODEL: modelName.default("anthropic/claude-sonnet-5-5"),
   MODELS: z
     .string()
@@ -103,6 +104,8 @@ export interface Config {
   personasDir: string;
   /** The constitution outline: blocks and dials personas are built from, and recognised by. */
   outlineDir: string;
+  /** How often servers' insight reports are checked for changes to post (each server has its own interval too). */
+  insightsCheckMs: number;
   defaultModel: string;
   /** Models offered by autocomplete; any provider/model can still be typed. */
   models: readonly string[];
@@ -175,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     databasePath: e.DATABASE_PATH,
     personasDir: e.PERSONAS_DIR,
     outlineDir: e.OUTLINE_DIR,
+    insightsCheckMs: e.INSIGHTS_CHECK_MS,
     defaultModel: e.DEFAULT_MODEL,
     models: [...new Set([e.DEFAULT_MODEL, ...models])],
     llm: {

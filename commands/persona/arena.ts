@@ -1,20 +1,30 @@
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { chooseArenaPair } from "../../src/duels/arena.js";
 import { arenaEntries } from "../../src/duels/arenaEntries.js";
+import type { App } from "../../src/app.js";
 import { UserFacingError } from "../../src/errors.js";
+import { experimentBoost } from "../../src/insightReport/arenaExperiments.js";
+import { computeInsights } from "../../src/insightReport/computeInsights.js";
 import type { Subcommand } from "../types.js";
 import { openDuel } from "./duel.js";
 import { autocompletePersonaOrModel, modelOption } from "./options.js";
+
+/** With the server's opt-in, favour the one-change forks insights most needs evidence on. */
+function experimentsFor(app: App, guildId: string | null): ((a: string, b: string) => number) | undefined {
+  if (!guildId || !app.store.insightSettings.get(guildId)?.arenaExperiments) return undefined;
+  const { data, report } = computeInsights(app.store, app.outline, { guildId, bootstrap: 100 });
+  return experimentBoost(report.suggestions, new Map(data.variants.map((v) => [v.id, v])), app.outline);
+}
 
 /** `/persona arena`: a blind duel between two specs the bot picks, where the outcome is least certain. */
 export const arenaSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "arena",
-    description: "Open a blind duel between two specs the bot picks, where a vote teaches the most",
+    description: "A blind duel between two specs the bot picks",
     options: [
       { type: ApplicationCommandOptionType.String, name: "family", description: "Only variants of this persona family (e.g. lantern)", max_length: 32 },
-      { ...modelOption, description: "provider/model both specs run on (default: the server's)" },
+      { ...modelOption, description: "provider/model for both (default: the server's)" },
       { type: ApplicationCommandOptionType.String, name: "message", description: "Your opening line", max_length: 2000 },
     ],
   },
@@ -26,7 +36,7 @@ export const arenaSubcommand: Subcommand = {
     if (entries.length < 2) {
       throw new UserFacingError(family ? `The family \`${family.slice(0, 32)}\` has fewer than two variants to pit against each other.` : "The arena needs at least two personas.");
     }
-    const [a, b] = chooseArenaPair(entries, battlesBetween);
+    const [a, b] = chooseArenaPair(entries, battlesBetween, Math.random, experimentsFor(app, ctx.guildId));
     await openDuel(ctx, app, [{ variant: variants.get(a.key)!, model }, { variant: variants.get(b.key)!, model }]);
   },
 };

@@ -11,7 +11,7 @@ export const diffSubcommand: Subcommand = {
     name: "diff",
     description: "Show what changed between two persona specs",
     options: [
-      { ...personaOption, name: "a", description: "The older spec (name, or name@id for an exact variant)" },
+      { ...personaOption, name: "a", description: "Older spec (name, or name@id)" },
       { ...personaOption, name: "b", description: "The newer spec" },
     ],
   },

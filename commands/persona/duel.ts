@@ -45,9 +45,9 @@ export const duelSubcommand: Subcommand = {
     name: "duel",
     description: "Open a blind duel: two specs on one model, or one spec on two models",
     options: [
-      { ...personaOption, name: "a", description: "The first persona (name, or name@id for an exact variant)" },
-      { ...personaOption, name: "b", description: "The second persona (leave out for a model duel)", required: false },
-      { ...modelOption, description: "provider/model both specs run on (default: the server's)" },
+      { ...personaOption, name: "a", description: "First persona (name, or name@id)" },
+      { ...personaOption, name: "b", description: "Second persona (leave out for a model duel)", required: false },
+      { ...modelOption, description: "provider/model for both (default: the server's)" },
       { ...modelOption, name: "model_a", description: "For a model duel: the first provider/model" },
       { ...modelOption, name: "model_b", description: "For a model duel: the second provider/model" },
       { type: ApplicationCommandOptionType.String, name: "message", description: "Your opening line", max_length: 2000 },

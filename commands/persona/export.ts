@@ -17,7 +17,7 @@ export const exportSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "export",
-    description: "Download a persona as our Markdown spec, a character card JSON or a PNG card",
+    description: "Download a persona: Markdown, card JSON or PNG card",
     options: [
       personaOption,
       {

@@ -57,13 +57,13 @@ export const forkSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "fork",
-    description: "Make your own variant of a persona: edit it in a form, or upload an edited file",
+    description: "Your own variant of a persona: edit it in a form, or upload a file",
     options: [
       personaOption,
       { type: ApplicationCommandOptionType.String, name: "name", description: "Name for your variant (default: yours, e.g. lantern-alice)", max_length: 32 },
       { type: ApplicationCommandOptionType.String, name: "note", description: "What you changed and why (shown in the lineage)", max_length: 200 },
       { type: ApplicationCommandOptionType.Attachment, name: "file", description: "An edited spec file (.md, card .json or .png) for longer edits" },
-      { type: ApplicationCommandOptionType.Boolean, name: "quick", description: "Change one dial or one block from menus (personas made with /persona new)" },
+      { type: ApplicationCommandOptionType.Boolean, name: "quick", description: "Change one dial or block from menus (built personas)" },
     ],
   },
   autocomplete: autocompletePersonaOrModel,

@@ -9,9 +9,9 @@ export const hideSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "hide",
-    description: "Hide a persona variant from lists and leaderboards (its votes and transcripts are kept)",
+    description: "Hide a variant from lists and leaderboards (its votes are kept)",
     options: [
-      { ...personaOption, description: "The variant to hide (name, or name@id for an exact one)" },
+      { ...personaOption, description: "Variant to hide (name, or name@id)" },
       { type: ApplicationCommandOptionType.Boolean, name: "show", description: "Show a hidden variant again" },
     ],
   },

@@ -39,10 +39,10 @@ export const importSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "import",
-    description: "Add a persona from a file: our Markdown spec, a character card JSON, or a PNG card",
+    description: "Add a persona from our Markdown, a card JSON or a PNG card",
     options: [
       { type: ApplicationCommandOptionType.Attachment, name: "file", description: "A .md spec, a card .json (V2 or V3) or a .png card", required: true },
-      { type: ApplicationCommandOptionType.String, name: "name", description: "Import under this name instead (2–32 lowercase letters, digits, hyphens)", max_length: 32 },
+      { type: ApplicationCommandOptionType.String, name: "name", description: "Import under this name instead", max_length: 32 },
     ],
   },
   async execute(ctx, app) {

@@ -9,6 +9,8 @@ import { exportSubcommand } from "./export.js";
 import { forkSaveForm, forkSubcommand } from "./fork.js";
 import { hideSubcommand } from "./hide.js";
 import { importSubcommand } from "./import.js";
+import { insightForksButton, insightsSubcommand } from "./insights.js";
+import { insightsSetupSubcommand } from "./insightsSetup.js";
 import { lineageSubcommand } from "./lineage.js";
 import { listSubcommand } from "./list.js";
 import { newEditButton, newGoButton, newMakeButton, newNameForm, newPickSelect, newQuitButton, newSubcommand } from "./new.js";
@@ -32,7 +34,7 @@ const subcommands: readonly Subcommand[] = [
   newSubcommand, forkSubcommand, lineageSubcommand, diffSubcommand, hideSubcommand,
   shareSubcommand, exportSubcommand, importSubcommand,
   screenshotSubcommand, transcriptSubcommand, privacySubcommand, showcaseSubcommand,
-  probeSubcommand,
+  probeSubcommand, insightsSubcommand, insightsSetupSubcommand,
 ];
 
 function find(name: string | null): Subcommand {
@@ -61,5 +63,6 @@ export const personaCommand: Command = {
     sharetry: shareTryButton, sharefork: shareForkButton, shareexport: shareExportButton,
     newform: newNameForm, newpick: newPickSelect, newgo: newGoButton, newedit: newEditButton, newquit: newQuitButton, newmake: newMakeButton,
     quick: quickMenuSelect, quickset: quickSetSelect, quickback: quickBackButton,
+    insightforks: insightForksButton,
   },
 };

@@ -24,7 +24,7 @@ export const lineageSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "lineage",
-    description: "Show a persona family's fork tree, with each variant's votes and rating",
+    description: "A persona family's fork tree, with votes and ratings",
     options: [{ type: ApplicationCommandOptionType.String, name: "persona", description: "A family, or any persona in it", required: true, autocomplete: true, max_length: 100 }],
   },
   autocomplete: autocompleteFamily,

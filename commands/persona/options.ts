@@ -4,7 +4,7 @@ import type { Handler } from "../types.js";
 export const personaOption = {
   type: ApplicationCommandOptionType.String,
   name: "persona",
-  description: "A persona by name, or an exact variant as name@id",
+  description: "Persona name, or name@id for one variant",
   required: true,
   autocomplete: true,
   max_length: 100,
@@ -13,7 +13,7 @@ export const personaOption = {
 export const modelOption = {
   type: ApplicationCommandOptionType.String,
   name: "model",
-  description: "provider/model, e.g. anthropic/claude-sonnet-5-5 (default: the persona's or the server's)",
+  description: "provider/model (default: the persona's or the server's)",
   autocomplete: true,
   max_length: 100,
 } as const satisfies APIApplicationCommandBasicOption;

@@ -6,7 +6,7 @@ export const privacySubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "privacy",
-    description: "Choose whether exports (screenshots, transcripts, datasets) may show your name",
+    description: "Whether screenshots, transcripts and datasets may name you",
     options: [{ type: ApplicationCommandOptionType.Boolean, name: "named", description: "false: always appear as “Member N” in exports", required: true }],
   },
   async execute(ctx, app) {

@@ -11,7 +11,7 @@ export const probeSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "probe",
-    description: "Measure a persona with a probe suite (sycophancy, are-you-sure, self-model…)",
+    description: "Measure a persona with a probe suite",
     options: [
       personaOption,
       { type: ApplicationCommandOptionType.String, name: "suite", description: "The probe suite", required: true, autocomplete: true, max_length: 40 },

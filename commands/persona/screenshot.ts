@@ -67,7 +67,7 @@ export const screenshotSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "screenshot",
-    description: "A picture of an exchange in this thread, ready to share (the latest reply by default)",
+    description: "A picture of an exchange in this thread, to share",
     options: [
       { type: ApplicationCommandOptionType.String, name: "from", description: "First message: a link or id (default: what the reply answers)", max_length: 200 },
       { type: ApplicationCommandOptionType.String, name: "to", description: "Last message: a link or id (default: the latest reply)", max_length: 200 },

@@ -41,7 +41,7 @@ export const shareSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "share",
-    description: "Post a persona's card for everyone, with buttons to try, fork or export it",
+    description: "Post a persona's card with Try, Fork and Export buttons",
     options: [personaOption],
   },
   autocomplete: autocompletePersonaOrModel,

@@ -7,7 +7,7 @@ export const showcaseSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "showcase",
-    description: "Choose the channel where members can post their best exchanges (Manage Server)",
+    description: "Where members post their best exchanges (Manage Server)",
     options: [{ type: ApplicationCommandOptionType.Channel, name: "channel", description: "The showcase channel; leave out to turn the showcase off", channel_types: [ChannelType.GuildText] }],
   },
   async execute(ctx, app) {

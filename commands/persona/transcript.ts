@@ -37,13 +37,13 @@ export const transcriptSubcommand: Subcommand = {
   data: {
     type: ApplicationCommandOptionType.Subcommand,
     name: "transcript",
-    description: "Export this thread: every message, with models, votes and the spec behind it",
+    description: "Export this thread with its models, votes and spec",
     options: [
       {
         type: ApplicationCommandOptionType.String, name: "format", description: "Markdown (default), JSON or a self-contained HTML page",
         choices: [{ name: "markdown", value: "markdown" }, { name: "json", value: "json" }, { name: "html", value: "html" }],
       },
-      { type: ApplicationCommandOptionType.Boolean, name: "anonymize", description: "Replace members' names with Member 1, Member 2… and remove Discord ids" },
+      { type: ApplicationCommandOptionType.Boolean, name: "anonymize", description: "Name members Member 1, 2… and drop Discord ids" },
     ],
   },
   async execute(ctx, app) {

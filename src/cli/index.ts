@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { EXPORT_DATASET_USAGE, runExportDataset } from "./exportDataset.js";
 import { EXPORT_PERSONAS_USAGE, runExportPersonas } from "./exportPersonas.js";
+import { INSIGHTS_USAGE, runInsights } from "./insights.js";
 import { LEADERBOARD_USAGE, runLeaderboard } from "./leaderboard.js";
 import { NEW_USAGE, runNew } from "./newPersona.js";
 import { PROBE_USAGE, runProbe } from "./probe.js";
@@ -15,6 +16,7 @@ ${EXPORT_PERSONAS_USAGE}
 ${EXPORT_DATASET_USAGE}
 ${PROBE_USAGE}
 ${NEW_USAGE}
+${INSIGHTS_USAGE}
 `;
 
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   "export-dataset": (args) => runExportDataset(args),
   probe: runProbe,
   new: runNew,
+  insights: (args) => runInsights(args),
 };
 
 /** `npm run cli`: the bot's data and specs outside Discord; never needs a token. */

@@ -3,6 +3,7 @@ import { recordReaction } from "../votes/recordReaction.js";
 import { createReactionQueue } from "../votes/reactionQueue.js";
 import { reconcileVotes, type FetchReactors } from "../votes/reconcile.js";
 import { createApp, type App } from "../app.js";
+import { startInsightSchedule } from "../insightReport/schedule.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/index.js";
@@ -84,6 +85,7 @@ export async function startBot(deps: { config: Readonly<Config>; store: Store; l
   await ready;
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "bot ready");
 
+  const stopInsights = startInsightSchedule(app, config.insightsCheckMs);
   const resumed = app.probes.resumeAll();
   if (resumed > 0) logger.info({ runs: resumed }, "probe runs resumed");
 
@@ -98,6 +100,7 @@ export async function startBot(deps: { config: Readonly<Config>; store: Store; l
   return {
     app,
     async stop() {
+      stopInsights();
       await client.destroy();
       await Promise.all([app.conversations.idle(), app.duels.idle()]);
     },

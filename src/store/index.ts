@@ -10,6 +10,7 @@ import { createPrivacyStore } from "../sharing/privacyStore.js";
 import { createRunStore } from "../probeRuns/runStore.js";
 import { createBuilderDraftStore } from "../builder/builderDrafts.js";
 import { createFeatureStore } from "../features/featureStore.js";
+import { createInsightSettingsStore } from "../insightReport/insightSettings.js";
 
 export type Store = ReturnType<typeof createStore>;
 
@@ -28,6 +29,7 @@ export function createStore(db: Db, now: () => number = Date.now) {
     probeRuns: createRunStore(db, now),
     builderDrafts: createBuilderDraftStore(db, now),
     features: createFeatureStore(db, now),
+    insightSettings: createInsightSettingsStore(db, now),
     close: () => db.close(),
   };
 }

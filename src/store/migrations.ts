@@ -255,4 +255,16 @@ export const migrations: readonly string[] = [
     updated_at     INTEGER NOT NULL
   ) STRICT, WITHOUT ROWID;
   `,
+  /* 9: per-server insights — where the report is posted when it changes, and the arena's opt-in */ `
+  CREATE TABLE insight_settings (
+    guild_id           TEXT PRIMARY KEY,
+    channel_id         TEXT,                  -- posted here when the findings change; NULL: not posted
+    every_hours        INTEGER NOT NULL CHECK (every_hours BETWEEN 1 AND 168),
+    arena_experiments  INTEGER NOT NULL CHECK (arena_experiments IN (0, 1)),  -- the arena favours suggested experiments
+    last_digest        TEXT,                  -- what the last posted report said, to post only changes
+    last_checked_at    INTEGER,
+    updated_by         TEXT NOT NULL,
+    updated_at         INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];

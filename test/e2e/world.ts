@@ -28,8 +28,8 @@ export interface World {
 export async function startWorld(options: {
   env?: Record<string, string>;
   emulator?: Parameters<typeof startDiscordEmulator>[0];
-  /** Runs once the members exist and before the bot starts; returns extra environment. */
-  prepare?: (members: { alice: { id: string }; bob: { id: string } }) => Record<string, string>;
+  /** Runs once the server, channel and members exist and before the bot starts, with the database path; returns extra environment. */
+  prepare?: (world: { alice: { id: string }; bob: { id: string }; guildId: string; channelId: string; databasePath: string }) => Record<string, string>;
 } = {}): Promise<World> {
   const [emu, anthropic, openai] = await Promise.all([startDiscordEmulator(options.emulator), startFakeAnthropic(), startFakeOpenAI()]);
   const guild = emu.createGuild({ name: "Persona Lab" });
@@ -54,7 +54,7 @@ export async function startWorld(options: {
     MAX_OUTPUT_TOKENS: "4096",
     LOG_LEVEL: "info",
     ...options.env,
-    ...options.prepare?.({ alice, bob }),
+    ...options.prepare?.({ alice, bob, guildId: guild.id, channelId: channel.id, databasePath: join(dir, "personalab.sqlite") }),
   };
   // "PLACEHOLDER" in LLM_PROVIDERS stands for a compatible endpoint served by the fake OpenAI server.
   if (env.LLM_PROVIDERS === "PLACEHOLDER") {
