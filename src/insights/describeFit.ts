@@ -20,7 +20,7 @@ export interface FitResult {
   outcome: OutcomeKey;
   design: Design;
   coverage: Coverage;
-  /** The fixed parameters, their bootstrap, and where the feature columns and the models start among them. */
+  /** The fixed parameters, their intervals (the bootstrap's, at least the model-based), and where the feature columns and the models start among them. */
   point: Float64Array;
   bootstrap: BootstrapIntervals;
   featureOffset: number;
@@ -32,7 +32,8 @@ export interface FitResult {
 /**
  * A fit as the report shows it: every level of every feature, estimated or with the
  * reason it is not, and the models against the reference model, in report units.
- * p-values are from the bootstrap standard error against a normal distribution.
+ * p-values are from the standard error (the larger of the bootstrap's and the model-based,
+ * see `atLeastModelBased`) against a normal distribution.
  */
 export function describeFit(fit: FitResult, scale: Scale, models: readonly string[], outline: Outline | undefined): ModelFit {
   const { design, coverage, outcome } = fit;

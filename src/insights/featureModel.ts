@@ -16,7 +16,11 @@
  * times, or inseparable from other levels is reported as insufficient with its reason.
  *
  * Intervals: 95% percentile intervals of a family bootstrap (`scoreBootstrap`), the
- * families — a root and its forks — being the independent units.
+ * families — a root and its forks — being the independent units, never narrower than the
+ * model-based ones, estimate ± 1.96 standard errors from the inverse of the penalised
+ * curvature (`atLeastModelBased`): with few families, or families that happen to agree,
+ * the bootstrap cannot see the sampling noise within each family, the model can. Both are
+ * on the fit's own scale (log-odds, share) and mapped to report units like the estimate.
  */
 import { ELO_PER_NAT } from "../ratings/eloScale.js";
 import type { Outline } from "../outline/types.js";
@@ -29,7 +33,7 @@ import { fitPairModel } from "./pairFit.js";
 import { pairInfluence } from "./pairInfluence.js";
 import { fitRowModel, type RowProblem } from "./rowFit.js";
 import { rowInfluence } from "./rowInfluence.js";
-import { scoreBootstrap } from "./scoreBootstrap.js";
+import { atLeastModelBased, scoreBootstrap } from "./scoreBootstrap.js";
 import type { ModelFit } from "./types.js";
 
 /** What the models of all variants need: the design rules, the bootstrap, labels. */
@@ -69,9 +73,9 @@ function fitDuels(index: IndexedData, levels: readonly Levels[], settings: Model
   const { problem, coverage } = duelProblem(index, levels, settings);
   const fit = fitPairModel(problem);
   const families = index.familyNames.length;
-  const influence = pairInfluence(problem, fit, coverage.family, families);
+  const { influence, modelVariance } = pairInfluence(problem, fit, coverage.family, families);
   const point = fit.params.slice(0, problem.fixed);
-  const bootstrap = scoreBootstrap(point, influence, families, settings.bootstrap, settings.seed);
+  const bootstrap = atLeastModelBased(scoreBootstrap(point, influence, families, settings.bootstrap, settings.seed), point, modelVariance);
   const scale: Scale = { unit: "elo", effect: (x) => x * ELO_PER_NAT, slope: ELO_PER_NAT };
   const result = { outcome: "duels" as const, design: problem.design, coverage, point, bootstrap, featureOffset: 0, modelOffset: problem.design.columns.length };
   return describeFit({ ...result, lambda: fit.lambda, rareTitles: settings.rareTitles }, scale, index.models, settings.outline);
@@ -81,9 +85,9 @@ function fitRows(index: IndexedData, levels: readonly Levels[], settings: ModelS
   const { problem, coverage } = rowProblem(index, rows, kind, levels, settings);
   const fit = fitRowModel(problem);
   const families = index.familyNames.length;
-  const influence = rowInfluence(problem, fit, coverage.family, families);
+  const { influence, modelVariance } = rowInfluence(problem, fit, coverage.family, families);
   const point = fit.params.slice(0, problem.fixed);
-  const bootstrap = scoreBootstrap(point, influence, families, settings.bootstrap, settings.seed);
+  const bootstrap = atLeastModelBased(scoreBootstrap(point, influence, families, settings.bootstrap, settings.seed), point, modelVariance);
   const result = { outcome, design: problem.design, coverage, point, bootstrap, featureOffset: 1, modelOffset: 1 + problem.design.columns.length };
   return describeFit({ ...result, lambda: fit.lambda, rareTitles: settings.rareTitles }, kind === "binomial" ? approvalScale(rows) : SHARE_SCALE, index.models, settings.outline);
 }

@@ -4,6 +4,7 @@ import { leaveFamilyOut } from "./leaveFamilyOut.js";
 import { familyBlocks, type FamilyBlocks } from "./familyBlocks.js";
 import type { PairFit } from "./pairFit.js";
 import { hessianProduct, strengths, type PairProblem } from "./pairOperators.js";
+import type { FamilyInfluence } from "./scoreBootstrap.js";
 
 /** A residual of 1e-3 leaves errors of about 0.1% in the influences: nothing next to an interval's own uncertainty. */
 const CG_TOLERANCE = 1e-3;
@@ -24,9 +25,11 @@ const CG_MAX_ITERATIONS = 5000;
  * within a family, so such battles are few.
  *
  * Costs one conjugate-gradient solve per effect: row k of H⁻¹, then one pass over the
- * contestants to split a_kᵀ g among families.
+ * contestants to split a_kᵀ g among families. The diagonal of H⁻¹'s fixed block comes with
+ * it: the effects' model-based variances, the floor of the intervals (see
+ * `atLeastModelBased`).
  */
-export function pairInfluence(problem: PairProblem, fit: PairFit, familyOf: Int32Array, families: number): Float64Array {
+export function pairInfluence(problem: PairProblem, fit: PairFit, familyOf: Int32Array, families: number): FamilyInfluence {
   const { fixed, contestantVariant } = problem;
   const { params, lambda, curvature } = fit;
   const times = hessianProduct(problem, curvature, lambda);
@@ -46,8 +49,10 @@ export function pairInfluence(problem: PairProblem, fit: PairFit, familyOf: Int3
     for (let c = 0; c < z.length; c++) influence[familyOf[contestantVariant[c]!]! * fixed + k]! += curvature.gradient[c]! * z[c]!;
     for (let v = 0; v < problem.variants; v++) influence[familyOf[v]! * fixed + k]! -= lambda * row[fixed + v]! * params[fixed + v]!;
   }
+  // The model-based variances, before `leaveFamiliesOut` factors the covariance in place.
+  const modelVariance = Float64Array.from({ length: fixed }, (_, k) => covariance[k * fixed + k]!);
   leaveFamiliesOut(fixed, blocks, covariance, influence, families);
-  return influence;
+  return { influence, modelVariance };
 }
 
 /**
