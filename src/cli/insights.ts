@@ -5,6 +5,7 @@ import { renderForestPlot } from "../charts/forestPlot.js";
 import { REPORT_BOOTSTRAP, computeInsights, onModel } from "../insightReport/computeInsights.js";
 import { forestPlotFor } from "../insightReport/forestPlotFor.js";
 import { outcomeSlug, reportOutcomes } from "../insightReport/outcomes.js";
+import { METRIC_PHRASES } from "../insightReport/metricPhrases.js";
 import { reportMarkdown } from "../insightReport/reportMarkdown.js";
 import { analyzeInsights } from "../insights/analyze.js";
 import { syntheticCommunity } from "../insights/synthetic.js";
@@ -50,7 +51,7 @@ export async function runInsights(args: string[], out: { write(text: string): un
     const seed = Number(values.synthetic);
     const all = syntheticCommunity({ seed, variants: 400, familySize: 8, battles: 20_000, votes: 40_000, models: ["anthropic/claude-sonnet-5-5", "openai/gpt-5.2"] }).data;
     data = values.model ? onModel(all, values.model) : all;
-    report = analyzeInsights(data, { outline, seed: 1, bootstrap, fdr: FDR });
+    report = analyzeInsights(data, { outline, seed: 1, bootstrap, fdr: FDR, metricPhrases: { ...METRIC_PHRASES } });
     const names = new Map(data.variants.map((v) => [v.id, `${v.name}@${v.version}`]));
     label = (id) => names.get(id) ?? id;
     scope = `a synthetic community with known effects (seed ${seed}), not real votes`;

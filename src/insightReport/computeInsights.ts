@@ -2,6 +2,7 @@ import { analyzeInsights } from "../insights/analyze.js";
 import { insightData } from "../insights/fromStore.js";
 import type { InsightData, InsightReport } from "../insights/types.js";
 import type { Outline } from "../outline/types.js";
+import { METRIC_PHRASES } from "./metricPhrases.js";
 import { shortVariant } from "../specs/variant.js";
 import type { Store } from "../store/index.js";
 
@@ -33,7 +34,7 @@ export function onModel(data: InsightData, model: string): InsightData {
 export function computeInsights(store: Store, outline: Outline, query: { guildId: string | null; model?: string; bootstrap?: number }): ComputedInsights {
   const all = insightData(store, outline, query.guildId);
   const data = query.model ? onModel(all, query.model) : all;
-  const report = analyzeInsights(data, { outline, seed: 1, bootstrap: query.bootstrap ?? REPORT_BOOTSTRAP });
+  const report = analyzeInsights(data, { outline, seed: 1, bootstrap: query.bootstrap ?? REPORT_BOOTSTRAP, metricPhrases: { ...METRIC_PHRASES } });
   const names = new Map(data.variants.map((v) => [v.id, shortVariant(v.name, v.id)]));
   return { data, report, label: (id) => names.get(id) ?? id.slice(0, 8) };
 }

@@ -2,6 +2,7 @@ import { outcomeNoun } from "../insights/phrases.js";
 import type { Finding, InsightData, InsightReport, OutcomeKey } from "../insights/types.js";
 import { changeOf } from "./forestPlotFor.js";
 import { evidenceLine } from "./insightsMessage.js";
+import { METRIC_PHRASES } from "./metricPhrases.js";
 import { outcomeHeading } from "./outcomes.js";
 
 export interface ReportInput {
@@ -25,7 +26,7 @@ const METHOD = `Every variant's features (outline blocks, dial levels, sections,
 export function advice(finding: Finding, fdr: number): string {
   const e = finding.estimate;
   if (!e) return "";
-  const noun = outcomeNoun(finding.outcome, {});
+  const noun = outcomeNoun(finding.outcome, METRIC_PHRASES);
   const more = e.estimate > 0;
   const what = finding.source === "single changes" ? `making the change \`${finding.label}\`` : `\`${finding.label}\``;
   return `*For writing a spec:* if ${noun} matter${noun.endsWith("s") ? "" : "s"} to you, ${more ? "try" : "be wary of"} ${what}; ${more ? "it raised" : "it lowered"} ${noun} here. About 1 finding in ${Math.round(1 / fdr)} at this threshold can be a false alarm.`;
