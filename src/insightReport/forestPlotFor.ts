@@ -31,6 +31,6 @@ export function forestPlotFor(report: InsightReport, outcome: OutcomeKey, featur
     ...outcomeHeading(outcome),
     unit: unitOf(outcome),
     rows,
-    footnote: "Findings: 95% interval excludes 0, q at most 0.1. Diamonds: one-change forks, pooled.",
+    footnote: "Findings: 95% CI excludes 0, q at most 0.1. Diamonds: pooled one-change forks.",
   };
 }
