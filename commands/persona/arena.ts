@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { chooseArenaPair } from "../../src/duels/arena.js";
 import { arenaEntries } from "../../src/duels/arenaEntries.js";
 import type { App } from "../../src/app.js";
+import type { InteractionContext } from "../../src/platform.js";
 import { UserFacingError } from "../../src/errors.js";
 import { experimentBoost } from "../../src/insightReport/arenaExperiments.js";
 import { computeInsights } from "../../src/insightReport/computeInsights.js";
@@ -10,9 +11,12 @@ import { openDuel } from "./duel.js";
 import { autocompletePersonaOrModel, modelOption } from "./options.js";
 
 /** With the server's opt-in, favour the one-change forks insights most needs evidence on. */
-function experimentsFor(app: App, guildId: string | null): ((a: string, b: string) => number) | undefined {
-  if (!guildId || !app.store.insightSettings.get(guildId)?.arenaExperiments) return undefined;
-  const { data, report } = computeInsights(app.store, app.outline, { guildId, bootstrap: 100 });
+async function experimentsFor(ctx: InteractionContext, app: App): Promise<((a: string, b: string) => number) | undefined> {
+  const guildId = ctx.guildId;
+  if (!guildId || ctx.channel.isThread || !app.store.insightSettings.get(guildId)?.arenaExperiments) return undefined;
+  // The analysis can take longer than Discord's 3 seconds; the duel's answer is public anyway.
+  await ctx.defer();
+  const { data, report } = await computeInsights(app.store, app.outline, { guildId, bootstrap: 100 });
   return experimentBoost(report.suggestions, new Map(data.variants.map((v) => [v.id, v])), app.outline);
 }
 
@@ -36,7 +40,7 @@ export const arenaSubcommand: Subcommand = {
     if (entries.length < 2) {
       throw new UserFacingError(family ? `The family \`${family.slice(0, 32)}\` has fewer than two variants to pit against each other.` : "The arena needs at least two personas.");
     }
-    const [a, b] = chooseArenaPair(entries, battlesBetween, Math.random, experimentsFor(app, ctx.guildId));
+    const [a, b] = chooseArenaPair(entries, battlesBetween, Math.random, await experimentsFor(ctx, app));
     await openDuel(ctx, app, [{ variant: variants.get(a.key)!, model }, { variant: variants.get(b.key)!, model }]);
   },
 };

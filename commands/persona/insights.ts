@@ -57,7 +57,7 @@ export const insightsSubcommand: Subcommand = {
     await ctx.defer();
     const model = String(ctx.options.model ?? "").trim();
     const feature = String(ctx.options.feature ?? "").trim().toLowerCase() || undefined;
-    const { data, report } = scope(ctx, app, model);
+    const { data, report } = await scope(ctx, app, model);
     const outcomes = reportOutcomes(report);
     const outcome = chooseOutcome(String(ctx.options.outcome ?? "").trim(), outcomes, (o) => report.findings.filter((f) => f.outcome === o && f.status === "finding").length);
     const png = await renderForestPlot(forestPlotFor(report, outcome, feature));
@@ -70,7 +70,7 @@ export const insightForksButton: Handler = async (ctx, app) => {
   const [index = "", ...rest] = ctx.customArgs;
   const model = rest.join(":");
   await ctx.defer({ ephemeral: true });
-  const { report, label } = scope(ctx, app, model);
+  const { report, label } = await scope(ctx, app, model);
   const text = forksBehind(report, Number(index), label);
   await ctx.reply({ content: text ?? "The evidence has changed since this message: run `/persona insights` again.", ephemeral: true });
 };

@@ -58,7 +58,7 @@ export async function runInsights(args: string[], out: { write(text: string): un
   } else {
     const store = openStore(values.db);
     try {
-      ({ data, report, label } = computeInsights(store, outline, { guildId: values.guild ?? null, model: values.model, bootstrap }));
+      ({ data, report, label } = await computeInsights(store, outline, { guildId: values.guild ?? null, model: values.model, bootstrap }));
       for (const f of report.forks) for (const id of [f.fork, f.parent]) {
         const v = store.variants.get(id);
         if (v) specs.set(id, { name: `${shortVariant(v.name, v.id).replace("@", "-")}.md`, source: v.source });

@@ -1,7 +1,7 @@
-import { analyzeInsights } from "../insights/analyze.js";
 import { insightData } from "../insights/fromStore.js";
 import type { InsightData, InsightReport } from "../insights/types.js";
 import type { Outline } from "../outline/types.js";
+import { analyzeInThread } from "./analyzeInThread.js";
 import { METRIC_PHRASES } from "./metricPhrases.js";
 import { shortVariant } from "../specs/variant.js";
 import type { Store } from "../store/index.js";
@@ -29,12 +29,12 @@ export function onModel(data: InsightData, model: string): InsightData {
 /**
  * The insights of one server (or all, with `guildId` null), optionally on one model: the
  * same seed every time, so the same data give the same report, and a button pressed on
- * it finds the same findings again.
+ * it finds the same findings again. The analysis runs on its own thread.
  */
-export function computeInsights(store: Store, outline: Outline, query: { guildId: string | null; model?: string; bootstrap?: number }): ComputedInsights {
+export async function computeInsights(store: Store, outline: Outline, query: { guildId: string | null; model?: string; bootstrap?: number }): Promise<ComputedInsights> {
   const all = insightData(store, outline, query.guildId);
   const data = query.model ? onModel(all, query.model) : all;
-  const report = analyzeInsights(data, { outline, seed: 1, bootstrap: query.bootstrap ?? REPORT_BOOTSTRAP, metricPhrases: { ...METRIC_PHRASES } });
+  const report = await analyzeInThread({ data, options: { outline, seed: 1, bootstrap: query.bootstrap ?? REPORT_BOOTSTRAP, metricPhrases: { ...METRIC_PHRASES } } });
   const names = new Map(data.variants.map((v) => [v.id, shortVariant(v.name, v.id)]));
   return { data, report, label: (id) => names.get(id) ?? id.slice(0, 8) };
 }

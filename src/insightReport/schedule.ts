@@ -20,7 +20,7 @@ export function reportDigest(report: InsightReport): string {
 /** Checks one server's report and posts it to its channel when the findings have changed. Returns whether it posted. */
 export async function checkInsights(app: App, settings: InsightSettings): Promise<boolean> {
   if (!settings.channelId) return false;
-  const { data, report } = computeInsights(app.store, app.outline, { guildId: settings.guildId });
+  const { data, report } = await computeInsights(app.store, app.outline, { guildId: settings.guildId });
   const digest = reportDigest(report);
   if (digest === settings.lastDigest) {
     app.store.insightSettings.checked(settings.guildId, null);

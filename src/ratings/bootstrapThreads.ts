@@ -1,7 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import type { BootstrapJob, BootstrapResult } from "./bootstrapJob.js";
 import type { BootstrapTask } from "./bootstrapWorker.js";
-import { startBootstrapWorker } from "./startWorker.js";
+import { startWorker } from "../threads/startWorker.js";
 
 /** A started thread, and a promise that rejects if it fails or stops before answering. */
 interface Thread {
@@ -21,7 +21,7 @@ export class BootstrapThreads {
   static start(count: number): BootstrapThreads {
     return new BootstrapThreads(
       Array.from({ length: count }, () => {
-        const worker = startBootstrapWorker();
+        const worker = startWorker(import.meta.url, "bootstrapWorker");
         const failure = new Promise<never>((_, reject) => {
           worker.once("error", reject);
           worker.once("exit", (code) => reject(new Error(`a bootstrap thread stopped (exit code ${code}) before answering`)));

@@ -78,6 +78,11 @@ describe("/persona insights", () => {
     const posted = await world.emu.waitFor(() => world.emu.messages(world.channelId, { includeEphemeral: false }).slice(before).find((m) => m.content.includes("insights so far")), { timeoutMs: 10_000 });
     expect(posted!.attachments.map((a) => a.filename)).toEqual(["insights.png"]);
     expect((posted!.embeds[0] as Json).fields[0].value).toContain("warmth");
+
+    // With the server's opt-in, the arena weighs pairs by what insights most needs; it still opens a duel.
+    const arena = slash(world.alice.id, "arena", [{ type: 3, name: "family", value: "seed-0" }]);
+    const opened = await answer(arena);
+    expect(opened.content).toMatch(/^A blind duel is open: <#\d+>/);
   });
 
   it("writes the living document with its charts and the specs behind its findings", () => {

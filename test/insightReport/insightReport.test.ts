@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeInThread } from "../../src/insightReport/analyzeInThread.js";
 import { experimentBoost, EXPERIMENT_BOOST } from "../../src/insightReport/arenaExperiments.js";
 import { forestPlotFor } from "../../src/insightReport/forestPlotFor.js";
 import { createInsightSettingsStore } from "../../src/insightReport/insightSettings.js";
@@ -62,6 +63,12 @@ describe("insight presentation", () => {
     if (findings.length > 1) expect(md.indexOf(findings[0]!.sentence)).toBeLessThan(md.indexOf(findings[1]!.sentence));
     expect(md).toContain("![What changes how people vote?](forest-votes.png)");
     expect(md).toContain("Multiple comparisons");
+  });
+
+  it("gives the same report on its own thread as on the calling one", async () => {
+    const small = syntheticCommunity({ seed: 5, variants: 80, familySize: 8, battles: 1_000, votes: 2_000, models: ["m"] }).data;
+    const options = { seed: 2, bootstrap: 50 };
+    expect(await analyzeInThread({ data: small, options })).toEqual(analyzeInsights(small, options));
   });
 
   it("digests what the report says, so an unchanged report is not posted twice", () => {
