@@ -1,15 +1,26 @@
-import type { SKRSContext2D } from "@napi-rs/canvas";
+import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import { font } from "./fonts.js";
 import { type Layout, setCaptionFont } from "./layout.js";
 import type { Axis } from "./scale.js";
 import { fitText } from "./text.js";
-import { metrics as m, theme } from "./theme.js";
+import { encodeOpaquePng } from "./png.js";
+import { PIXEL_RATIO, metrics as m, theme } from "./theme.js";
 
 /** Everything around the rows: background, title block, legend, captions, grid, footer. */
 
-export function drawBackground(ctx: SKRSContext2D, layout: Layout): void {
+/**
+ * A canvas for a chart of `layout`'s logical size at `PIXEL_RATIO`, scaled so drawing uses
+ * logical pixels, with its background filled; `encode` turns it into the PNG.
+ */
+export function startChart(layout: Pick<Layout, "width" | "height">): { ctx: SKRSContext2D; encode: (meta: Record<string, string>) => Promise<Buffer> } {
+  const pixelWidth = Math.round(layout.width * PIXEL_RATIO);
+  const pixelHeight = Math.round(layout.height * PIXEL_RATIO);
+  const canvas = createCanvas(pixelWidth, pixelHeight);
+  const ctx = canvas.getContext("2d");
+  ctx.scale(PIXEL_RATIO, PIXEL_RATIO);
   ctx.fillStyle = theme.background;
   ctx.fillRect(0, 0, layout.width, layout.height);
+  return { ctx, encode: (meta) => encodeOpaquePng(canvas.data(), pixelWidth, pixelHeight, meta) };
 }
 
 /** Only what the titles and footer need, so other pictures (the lineage tree) share them. */

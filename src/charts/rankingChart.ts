@@ -1,12 +1,10 @@
 import { createCanvas } from "@napi-rs/canvas";
-import { drawBackground, drawCaptions, drawEmpty, drawFooter, drawGrid, drawLegend, drawTitles } from "./drawFrame.js";
+import { drawCaptions, drawEmpty, drawFooter, drawGrid, drawLegend, drawTitles, startChart } from "./drawFrame.js";
 import { type DrawableRow, drawRow, drawStripes } from "./drawRow.js";
 import { registerChartFonts } from "./fonts.js";
 import { computeLayout } from "./layout.js";
-import { encodeOpaquePng } from "./png.js";
 import { type Axis, formatCount, formatPercent, formatRating, ratingAxis, shareAxis } from "./scale.js";
 import { cleanText } from "./text.js";
-import { PIXEL_RATIO } from "./theme.js";
 
 export interface RankingRow {
   rank: number;
@@ -109,12 +107,7 @@ export function renderRankingChart(chart: RankingChart): Promise<Buffer> {
   const layout = computeLayout(probe, layoutInput, axisFor);
   const axis = layout.axis;
 
-  const pixelWidth = Math.round(layout.width * PIXEL_RATIO);
-  const pixelHeight = Math.round(layout.height * PIXEL_RATIO);
-  const canvas = createCanvas(pixelWidth, pixelHeight);
-  const ctx = canvas.getContext("2d");
-  ctx.scale(PIXEL_RATIO, PIXEL_RATIO);
-  drawBackground(ctx, layout);
+  const { ctx, encode } = startChart(layout);
   drawTitles(ctx, layout, cleanText(chart.title) || "Leaderboard", subtitle);
   if (rows.length === 0) {
     drawEmpty(ctx, layout, words.empty, words.emptyHint);
@@ -128,7 +121,7 @@ export function renderRankingChart(chart: RankingChart): Promise<Buffer> {
     rows.forEach((row, i) => drawRow(ctx, layout, row, i, bars, axis));
   }
   drawFooter(ctx, layout, footnote);
-  return encodeOpaquePng(canvas.data(), pixelWidth, pixelHeight, { Title: cleanText(chart.title), Software: "personalab" });
+  return encode({ Title: cleanText(chart.title), Software: "personalab" });
 }
 
 function toDrawable(row: RankingRow, kind: "share" | "rating"): DrawableRow {

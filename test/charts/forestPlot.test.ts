@@ -4,11 +4,10 @@ import {
   type ForestPlot,
   type ForestRow,
   MAX_FOREST_ROWS,
-  computeForestLayout,
-  forestAxis,
   prepareForestPlot,
   renderForestPlot,
 } from "../../src/charts/forestPlot.js";
+import { computeForestLayout, forestAxis } from "../../src/charts/forestLayout.js";
 import { registerChartFonts } from "../../src/charts/fonts.js";
 import { CHART_WIDTH, PIXEL_RATIO, metrics } from "../../src/charts/theme.js";
 
