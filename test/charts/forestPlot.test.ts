@@ -1,5 +1,6 @@
-import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { createCanvas } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
+import { decode, ihdrSize } from "./pngHelpers.js";
 import {
   type ForestPlot,
   type ForestRow,
@@ -11,26 +12,8 @@ import { computeForestLayout, forestAxis } from "../../src/charts/forestLayout.j
 import { registerChartFonts } from "../../src/charts/fonts.js";
 import { CHART_WIDTH, PIXEL_RATIO, metrics } from "../../src/charts/theme.js";
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const BACKGROUND = [0x2b, 0x2d, 0x31, 255];
 const ACCENT = [0x8c, 0x95, 0xff, 255];
-
-function ihdrSize(png: Buffer): { width: number; height: number } {
-  expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
-  expect(png.subarray(12, 16).toString("latin1")).toBe("IHDR");
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-/** Decodes the PNG with Skia, proving the file is well-formed, and gives its pixels. */
-async function decode(png: Buffer): Promise<{ width: number; height: number; pixel: (x: number, y: number) => number[] }> {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext("2d");
-  ctx.drawImage(image, 0, 0);
-  const data = ctx.getImageData(0, 0, image.width, image.height).data;
-  const pixel = (x: number, y: number) => Array.from(data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 4));
-  return { width: image.width, height: image.height, pixel };
-}
 
 const statuses = ["finding", "no detectable effect", "not enough evidence yet"] as const;
 
