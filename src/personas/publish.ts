@@ -1,5 +1,5 @@
 import { slugify } from "../cards/text.js";
-import { deriveFeatures } from "../features/deriveFeatures.js";
+import { deriveFeatures, type SpecFeatures } from "../features/deriveFeatures.js";
 import { completeChangeNote, describeChanges } from "../features/describeChanges.js";
 import { outlineHash } from "../features/featureStore.js";
 import type { Outline } from "../outline/types.js";
@@ -46,6 +46,7 @@ export function publishVariant(store: Store, request: PublishRequest): VariantRo
   const existing = store.variants.get(id);
   if (existing) throw new UserFacingError(`Nothing the model sees has changed: this is the same as \`${shortVariant(existing.name, existing.id)}\`.`);
 
+  const features = request.outline && specFeatures(spec, request.outline, request.builtBlocks);
   return store.db.transaction(() => {
     const problem = nameProblem(store, name, author.id, request.parent, request.canManage);
     if (problem) throw new UserFacingError(problem);
@@ -54,26 +55,27 @@ export function publishVariant(store: Store, request: PublishRequest): VariantRo
     if (!claim) store.variants.claimName(name, family, author.id);
     store.variants.addCommunity({
       id, spec, source: serializeSpec(spec), family, parentId: request.parent?.id ?? null, author: author.name, authorId: author.id,
-      note: forkNote(request, spec) || null, cardExtras: request.cardExtras, image: request.image,
+      note: forkNote(store, request, features) || null, cardExtras: request.cardExtras, image: request.image,
     });
-    if (request.outline) recordFeatures(store, id, spec, request.outline, request.builtBlocks);
+    if (features) store.features.record(id, features, request.builtBlocks ? "built" : "derived", outlineHash(request.outline!));
     return store.variants.get(id)!;
   })();
 }
 
-/** Stores the new variant's features: derived from its text, with the builder's picks when it was built. */
-function recordFeatures(store: Store, id: string, spec: PersonaSpec, outline: Outline, builtBlocks: Record<string, string | null> | undefined): void {
+/** A new variant's features: derived from its text, with the builder's picks as its blocks when it was built. */
+function specFeatures(spec: PersonaSpec, outline: Outline, builtBlocks: Record<string, string | null> | undefined): SpecFeatures {
   const features = deriveFeatures(spec, outline);
   if (builtBlocks) features.blocks = Object.fromEntries(outline.sections.filter((s) => !s.fromDials).map((s) => [s.id, builtBlocks[s.id] ?? null]));
-  store.features.record(id, features, builtBlocks ? "built" : "derived", outlineHash(outline));
+  return features;
 }
 
-/** The member's note, completed with the blocks and dials the fork changed from its parent. */
-function forkNote(request: PublishRequest, spec: PersonaSpec): string {
+/** The member's note, completed with the blocks and dials the fork changed from its parent (as stored, else derived). */
+function forkNote(store: Store, request: PublishRequest, features: SpecFeatures | undefined): string {
   const written = request.note?.trim() ?? "";
-  if (!request.parent || !request.outline || request.outline.sections.length === 0) return written;
-  const changes = describeChanges(deriveFeatures(request.parent.spec, request.outline), deriveFeatures(spec, request.outline), request.outline);
-  return completeChangeNote(written, changes).slice(0, 500);
+  const { parent, outline } = request;
+  if (!parent || !outline || !features || outline.sections.length === 0) return written;
+  const before = store.features.get(parent.id)?.features ?? deriveFeatures(parent.spec, outline);
+  return completeChangeNote(written, describeChanges(before, features, outline)).slice(0, 500);
 }
 
 /**
