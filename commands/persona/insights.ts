@@ -15,12 +15,14 @@ const CHART = "insights.png";
 
 /** The outcome asked for, or the one with the most findings (votes when there are none). */
 function chooseOutcome(asked: string, outcomes: readonly OutcomeKey[], counts: (o: OutcomeKey) => number): OutcomeKey {
-  if (asked) {
-    const match = outcomes.find((o) => o === asked || o === `probe:${asked}`);
-    if (!match) throw new UserFacingError(`There is nothing yet on \`${asked.slice(0, 60)}\`. Outcomes with data: ${outcomes.map((o) => `\`${o}\``).join(", ") || "none yet"}.`);
-    return match;
-  }
-  return [...outcomes].sort((a, b) => counts(b) - counts(a))[0] ?? "votes";
+  const byFindings = (list: readonly OutcomeKey[]) => [...list].sort((a, b) => counts(b) - counts(a))[0];
+  if (!asked) return byFindings(outcomes) ?? "votes";
+  const exact = outcomes.find((o) => o === asked || o === `probe:${asked}`);
+  // A suite alone (probe:are-you-sure) means its metric with the most findings.
+  const suite = byFindings(outcomes.filter((o) => o.startsWith(`${asked.startsWith("probe:") ? asked : `probe:${asked}`}/`)));
+  const match = exact ?? suite;
+  if (!match) throw new UserFacingError(`There is nothing yet on \`${asked.slice(0, 60)}\`. Outcomes with data: ${outcomes.map((o) => `\`${o}\``).join(", ") || "none yet"}.`);
+  return match;
 }
 
 /** Autocomplete: outcomes (votes, duels, probe metrics seen) and features (dials and sections of the outline). */
@@ -28,8 +30,7 @@ const autocomplete: Handler = async (ctx, app) => {
   const typed = (ctx.focused?.value ?? "").toLowerCase();
   let values: string[];
   if (ctx.focused?.name === "outcome") {
-    const metrics = app.store.db.prepare<[], { suite: string }>(`SELECT DISTINCT suite FROM probe_runs WHERE status = 'done' ORDER BY suite`).all();
-    values = ["votes", "duels", ...metrics.map((m) => `probe:${m.suite}/`)];
+    values = ["votes", "duels", ...app.store.probeRuns.doneSuites().map((suite) => `probe:${suite}`)];
   } else if (ctx.focused?.name === "feature") {
     values = [...app.outline.dials.map((d) => d.id), ...app.outline.sections.filter((s) => !s.fromDials).map((s) => s.id), "examples"];
   } else return autocompletePersonaOrModel(ctx, app);

@@ -64,6 +64,7 @@ export function createRunStore(db: Db, now: () => number = Date.now) {
   const addResult = db.prepare(`INSERT OR IGNORE INTO probe_results (run_id, item, result_json, created_at) VALUES (?, ?, ?, ?)`);
   const results = db.prepare<[number], { item: number; result_json: string }>(`SELECT item, result_json FROM probe_results WHERE run_id = ? ORDER BY item`);
   const doneCount = db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM probe_results WHERE run_id = ?`);
+  const doneSuites = db.prepare<[], { suite: string }>(`SELECT DISTINCT suite FROM probe_runs WHERE status = 'done' ORDER BY suite`);
   const latestDone = db.prepare<[string], RawRun>(
     `SELECT r.* FROM probe_runs r WHERE r.variant_id = ? AND r.status = 'done'
        AND r.id = (SELECT max(id) FROM probe_runs s WHERE s.variant_id = r.variant_id AND s.model = r.model AND s.suite = r.suite AND s.status = 'done')
@@ -114,6 +115,10 @@ export function createRunStore(db: Db, now: () => number = Date.now) {
     /** The newest finished run of each suite and model for a variant, for the leaderboard and cards. */
     latestFor(variantId: string): ProbeRun[] {
       return latestDone.all(variantId).map(fromRow);
+    },
+    /** The suites some run has finished, for choosing what insights to show. */
+    doneSuites(): string[] {
+      return doneSuites.all().map((r) => r.suite);
     },
   };
 }
